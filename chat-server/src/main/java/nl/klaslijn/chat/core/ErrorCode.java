@@ -1,0 +1,40 @@
+package nl.klaslijn.chat.core;
+
+/**
+ * Machine-readable reasons carried in the {@code error-code} header of ERROR frames (and as the reason of
+ * the WebSocket close where no ERROR frame can be sent). docs/protocol.md lists each with its meaning.
+ */
+public enum ErrorCode {
+    BAD_TOKEN("bad-token"),
+    TOKEN_EXPIRED("token-expired"),
+    NOT_CONNECTED("not-connected"),
+    UNSUPPORTED_VERSION("unsupported-version"),
+    UNSUPPORTED_COMMAND("unsupported-command"),
+    MALFORMED_FRAME("malformed-frame"),
+    MALFORMED_BODY("malformed-body"),
+    FRAME_TOO_LARGE("frame-too-large"),
+    TOO_MANY_HEADERS("too-many-headers"),
+    UNKNOWN_DESTINATION("unknown-destination"),
+    NOT_A_MEMBER("not-a-member"),
+    FORBIDDEN("forbidden"),
+    NOT_FOUND("not-found"),
+    DUPLICATE_SUBSCRIPTION("duplicate-subscription"),
+    TOO_MANY_SUBSCRIPTIONS("too-many-subscriptions"),
+    RATE_LIMITED("rate-limited"),
+    SLOW_CONSUMER("slow-consumer"),
+    IDLE_TIMEOUT("idle-timeout"),
+    STORAGE_UNAVAILABLE("storage-unavailable"),
+    SHUTTING_DOWN("shutting-down"),
+    INTERNAL("internal-error");
+
+    private final String wireName;
+
+    ErrorCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The value sent in the {@code error-code} header. */
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.core;
+
+import org.jspecify.annotations.NullMarked;

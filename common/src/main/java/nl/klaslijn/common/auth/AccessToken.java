@@ -1,0 +1,21 @@
+package nl.klaslijn.common.auth;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The verified content of a short-lived access token: who the bearer is, in which school (tenant),
+ * with which roles, until when. Only {@link AccessTokens} creates these, after checking the signature
+ * and the expiry, so holding one means the token was valid when it was verified.
+ */
+public record AccessToken(UUID userId, UUID schoolId, Set<Role> roles, Instant expiresAt) {
+
+    public AccessToken {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}

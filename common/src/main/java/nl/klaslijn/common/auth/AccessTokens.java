@@ -1,0 +1,121 @@
+package nl.klaslijn.common.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Issues and verifies the short-lived access tokens that chat-server accepts on STOMP CONNECT:
+ * compact JWS (HS256) with claims {@code sub} (user id), {@code sch} (school id), {@code roles},
+ * {@code iss}, {@code iat} and {@code exp}. portal-api issues them; chat-server only verifies.
+ *
+ * <p>Thread-safe. The signing key must be at least 32 bytes.
+ */
+public final class AccessTokens {
+
+    static final String ISSUER = "klaslijn";
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    public static final int MAX_TOKEN_LENGTH = 4096;
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+
+    public AccessTokens(byte[] signingKey, Clock clock) {
+        if (signingKey.length < 32) {
+            throw new IllegalArgumentException("signing key must be at least 32 bytes, got " + signingKey.length);
+        }
+        try {
+            this.signer = new MACSigner(signingKey);
+            this.verifier = new MACVerifier(signingKey);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("unusable signing key", e);
+        }
+        this.clock = clock;
+    }
+
+    public String issue(UUID userId, UUID schoolId, Set<Role> roles, Duration lifetime) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(userId.toString())
+                .claim("sch", schoolId.toString())
+                .claim("roles", roles.stream().map(Enum::name).sorted().toList())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Checks format, algorithm, signature, issuer and expiry; returns the claims or says what was wrong. */
+    public AccessToken verify(String token) throws InvalidTokenException {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("token missing");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("token too long");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("token malformed");
+        }
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("token algorithm not accepted");
+        }
+        try {
+            if (!jwt.verify(verifier)) {
+                throw new InvalidTokenException("token signature invalid");
+            }
+        } catch (JOSEException e) {
+            throw new InvalidTokenException("token signature invalid");
+        }
+        if (!ISSUER.equals(claims.getIssuer())) {
+            throw new InvalidTokenException("token issuer not accepted");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null) {
+            throw new InvalidTokenException("token has no expiry");
+        }
+        Instant expiresAt = exp.toInstant();
+        if (clock.instant().minus(CLOCK_SKEW).isAfter(expiresAt)) {
+            throw new InvalidTokenException("token expired");
+        }
+        try {
+            UUID userId = UUID.fromString(claims.getSubject());
+            UUID schoolId = UUID.fromString(claims.getStringClaim("sch"));
+            List<String> roleNames = claims.getStringListClaim("roles");
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (roleNames != null) {
+                for (String name : roleNames) {
+                    roles.add(Role.valueOf(name));
+                }
+            }
+            return new AccessToken(userId, schoolId, roles, expiresAt);
+        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
+            throw new InvalidTokenException("token claims malformed");
+        }
+    }
+}
