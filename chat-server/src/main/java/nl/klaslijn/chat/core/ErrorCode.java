@@ -19,6 +19,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden"),
     NOT_FOUND("not-found"),
     DUPLICATE_SUBSCRIPTION("duplicate-subscription"),
+    NO_REPLY_SUBSCRIPTION("no-reply-subscription"),
     TOO_MANY_SUBSCRIPTIONS("too-many-subscriptions"),
     RATE_LIMITED("rate-limited"),
     SLOW_CONSUMER("slow-consumer"),

@@ -1,0 +1,88 @@
+package nl.klaslijn.chat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.time.Clock;
+import java.util.concurrent.ForkJoinPool;
+import nl.klaslijn.chat.api.InternalApi;
+import nl.klaslijn.chat.conversations.ConversationAccess;
+import nl.klaslijn.chat.conversations.Conversations;
+import nl.klaslijn.chat.core.ChatNode;
+import nl.klaslijn.chat.core.LocalSessions;
+import nl.klaslijn.chat.delivery.LocalFanout;
+import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.edge.ChatEdgeServer;
+import nl.klaslijn.chat.messages.Messages;
+import nl.klaslijn.chat.sync.Inbox;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.ids.SnowflakeIds;
+
+/**
+ * The composition root of one chat node: builds the services on a migrated Cassandra session, starts
+ * the Netty edge, and stops it on {@link #close()}. The Spring Boot application and the integration
+ * tests both start nodes through here, so tests run the production wiring.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private final AccessTokens tokens;
+    private final SchoolDirectory directory;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final LocalSessions sessions;
+    private final ChatEdgeServer edge;
+    private final int port;
+
+    private ChatServer(ChatSettings settings, CqlSession session, Clock clock) {
+        tokens = new AccessTokens(settings.signingKey(), clock);
+        directory = new SchoolDirectory(session);
+        conversations = new Conversations(session, directory, clock, settings.bucketWidth(),
+                settings.membershipCacheTtl(), ForkJoinPool.commonPool());
+        sessions = new LocalSessions();
+        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), new LocalFanout(sessions), clock);
+        Inbox inbox = new Inbox(session, conversations, messages);
+        ChatNode node = new ChatNode(sessions, new ConversationAccess(conversations), conversations, messages, inbox);
+        InternalApi api = new InternalApi(tokens, conversations, directory, sessions::size);
+        edge = new ChatEdgeServer(settings.edge(), node, tokens, api);
+        try {
+            port = edge.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding the chat port", e);
+        }
+    }
+
+    /** Builds the node and starts listening; the session must already hold the migrated chat schema. */
+    public static ChatServer start(ChatSettings settings, CqlSession session, Clock clock) {
+        return new ChatServer(settings, session, clock);
+    }
+
+    /** The bound port (the configured one, or the free one picked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
+    public SchoolDirectory directory() {
+        return directory;
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public LocalSessions sessions() {
+        return sessions;
+    }
+
+    /** Stops accepting connections and closes the open ones (they are told {@code shutting-down}). */
+    @Override
+    public void close() {
+        edge.stop();
+    }
+}

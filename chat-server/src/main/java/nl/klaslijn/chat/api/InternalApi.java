@@ -1,0 +1,216 @@
+package nl.klaslijn.chat.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
+import nl.klaslijn.chat.conversations.Conversation;
+import nl.klaslijn.chat.conversations.ConversationKind;
+import nl.klaslijn.chat.conversations.Conversations;
+import nl.klaslijn.chat.conversations.MemberRole;
+import nl.klaslijn.chat.core.Failures;
+import nl.klaslijn.chat.core.http.HttpCall;
+import nl.klaslijn.chat.core.http.HttpEndpoints;
+import nl.klaslijn.chat.core.http.HttpReply;
+import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.protocol.RequestException;
+import nl.klaslijn.chat.protocol.Wire;
+import nl.klaslijn.common.auth.AccessToken;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.InvalidTokenException;
+import nl.klaslijn.common.auth.Role;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The chat server's plain HTTP endpoints: {@code GET /health} for load balancers, and the small internal
+ * API portal-api calls to create group conversations, change their members and keep the school
+ * directory in step. Internal calls need a bearer token with the SERVICE role. docs/protocol.md
+ * describes each. Errors are RFC 9457 problem documents.
+ */
+public final class InternalApi implements HttpEndpoints {
+
+    private static final String PREFIX = "/internal/v1/schools/";
+
+    private final AccessTokens tokens;
+    private final Conversations conversations;
+    private final SchoolDirectory directory;
+    private final IntSupplier connectionCount;
+
+    public InternalApi(AccessTokens tokens, Conversations conversations, SchoolDirectory directory,
+            IntSupplier connectionCount) {
+        this.tokens = tokens;
+        this.conversations = conversations;
+        this.directory = directory;
+        this.connectionCount = connectionCount;
+    }
+
+    /** Body of POST /internal/v1/schools/{school}/conversations. */
+    record CreateConversation(@Nullable String conversationId, @Nullable String kind, @Nullable String title,
+            @Nullable List<Member> members) {}
+
+    record Member(@Nullable String userId, @Nullable String role) {}
+
+    /** Body of PUT .../members/{user}. */
+    record PutMember(@Nullable String role) {}
+
+    /** Body of PUT .../directory/{user}. */
+    record PutPerson(@Nullable String displayName, @Nullable String role) {}
+
+    @Override
+    public CompletionStage<HttpReply> handle(HttpCall call) {
+        if (call.path().equals("/health")) {
+            return done(call.method().equals("GET")
+                    ? HttpReply.json(200, ("{\"status\":\"UP\",\"connections\":" + connectionCount.getAsInt() + "}")
+                            .getBytes(StandardCharsets.UTF_8))
+                    : HttpReply.problem(405, "Method Not Allowed", "use GET"));
+        }
+        if (!call.path().startsWith(PREFIX)) {
+            return done(HttpReply.problem(404, "Not Found", "no such endpoint"));
+        }
+        try {
+            authorize(call);
+            return route(call).exceptionally(InternalApi::problem);
+        } catch (RuntimeException e) {
+            return done(problem(e));
+        }
+    }
+
+    private CompletionStage<HttpReply> route(HttpCall call) {
+        String[] parts = call.path().substring(PREFIX.length()).split("/", -1);
+        UUID school = Wire.uuid(parts[0], "school id");
+        if (parts.length == 2 && parts[1].equals("conversations") && call.method().equals("POST")) {
+            return create(school, Wire.decode(call.body(), CreateConversation.class));
+        }
+        if (parts.length == 5 && parts[1].equals("conversations") && parts[3].equals("members")) {
+            UUID conversation = Wire.uuid(parts[2], "conversation id");
+            UUID user = Wire.uuid(parts[4], "user id");
+            if (call.method().equals("PUT")) {
+                MemberRole role = role(Wire.decode(call.body(), PutMember.class).role());
+                return conversations.putMember(school, conversation, user, role).thenApply(c -> json(200, view(c)));
+            }
+            if (call.method().equals("DELETE")) {
+                return conversations.removeMember(school, conversation, user).thenApply(c -> json(200, view(c)));
+            }
+        }
+        if (parts.length == 3 && parts[1].equals("directory") && call.method().equals("PUT")) {
+            UUID user = Wire.uuid(parts[2], "user id");
+            PutPerson person = Wire.decode(call.body(), PutPerson.class);
+            String name = requiredText(person.displayName(), "displayName", 200);
+            String role = requiredText(person.role(), "role", 40);
+            return directory.put(new SchoolDirectory.Person(school, user, name, role))
+                    .thenApply(done -> HttpReply.json(200, "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        return done(HttpReply.problem(404, "Not Found", "no such endpoint"));
+    }
+
+    private CompletionStage<HttpReply> create(UUID school, CreateConversation body) {
+        ConversationKind kind;
+        try {
+            kind = ConversationKind.fromWire(String.valueOf(body.kind()));
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                    "kind must be group or announcement");
+        }
+        if (kind == ConversationKind.DIRECT) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                    "direct conversations are opened by their members");
+        }
+        String title = requiredText(body.title(), "title", 200);
+        UUID id = body.conversationId() == null ? UUID.randomUUID() : Wire.uuid(body.conversationId(), "conversationId");
+        Map<UUID, MemberRole> members = new LinkedHashMap<>();
+        if (body.members() == null || body.members().isEmpty() || body.members().size() > 2000) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, "members must list 1 to 2000 users");
+        }
+        for (Member m : body.members()) {
+            members.put(Wire.uuid(m.userId(), "members[].userId"), role(m.role()));
+        }
+        UUID creator = members.keySet().iterator().next();
+        return conversations.create(school, id, kind, title, creator, members).thenApply(c -> json(201, view(c)));
+    }
+
+    private void authorize(HttpCall call) {
+        String header = call.header("authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            throw new Unauthorized("a service bearer token is required");
+        }
+        AccessToken token;
+        try {
+            token = tokens.verify(header.substring("Bearer ".length()));
+        } catch (InvalidTokenException e) {
+            throw new Unauthorized(e.getMessage());
+        }
+        if (!token.hasRole(Role.SERVICE)) {
+            throw new Forbidden();
+        }
+    }
+
+    private static Map<String, Object> view(Conversation c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id().toString());
+        out.put("kind", c.kind().wireName());
+        out.put("title", c.title());
+        Map<String, String> members = new LinkedHashMap<>();
+        c.members().forEach((user, role) -> members.put(user.toString(), role.wireName()));
+        out.put("members", members);
+        return out;
+    }
+
+    private static MemberRole role(@Nullable String name) {
+        try {
+            return MemberRole.fromWire(String.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                    "role must be member, owner or reader");
+        }
+    }
+
+    private static String requiredText(@Nullable String value, String field, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                    field + " must be 1 to " + max + " characters");
+        }
+        return value;
+    }
+
+    private static HttpReply json(int status, Object body) {
+        return HttpReply.json(status, Wire.encode(body));
+    }
+
+    private static CompletionStage<HttpReply> done(HttpReply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    private static HttpReply problem(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof Unauthorized u) {
+            return HttpReply.problem(401, "Unauthorized", u.getMessage());
+        }
+        if (cause instanceof Forbidden) {
+            return HttpReply.problem(403, "Forbidden", "this endpoint is for services");
+        }
+        RequestException e = Failures.toRequestException(cause);
+        return switch (e.code()) {
+            case MALFORMED_BODY -> HttpReply.problem(400, "Bad Request", e.getMessage());
+            case NOT_FOUND, NOT_A_MEMBER -> HttpReply.problem(404, "Not Found", e.getMessage());
+            case STORAGE_UNAVAILABLE -> HttpReply.problem(503, "Service Unavailable", e.getMessage());
+            default -> HttpReply.problem(500, "Internal Server Error", "internal error");
+        };
+    }
+
+    private static final class Unauthorized extends RuntimeException {
+        Unauthorized(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class Forbidden extends RuntimeException {
+        Forbidden() {
+            super("forbidden", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.api;
+
+import org.jspecify.annotations.NullMarked;

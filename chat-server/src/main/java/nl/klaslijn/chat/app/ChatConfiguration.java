@@ -1,0 +1,73 @@
+package nl.klaslijn.chat.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import nl.klaslijn.chat.ChatServer;
+import nl.klaslijn.chat.ChatSettings;
+import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.common.cassandra.CassandraSessions;
+import nl.klaslijn.common.cassandra.CassandraSettings;
+import nl.klaslijn.common.cassandra.SchemaMigrator;
+import nl.klaslijn.devstack.cassandra.CassandraNode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires a chat node: (optionally) a local Cassandra node, the migrated session, and the {@link ChatServer}.
+ * Beans close in reverse order on shutdown: the edge first, then the session, then the local node.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChatConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
+    CassandraNode embeddedCassandra(ChatProperties properties) {
+        ChatProperties.Embedded embedded = properties.cassandra().embedded();
+        return CassandraNode.builder()
+                .dataDirectory(embedded.dataDirectory().toAbsolutePath())
+                .nativePort(embedded.port())
+                .heap(embedded.heap())
+                .build()
+                .start();
+    }
+
+    @Bean
+    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<CassandraNode> embedded) {
+        ChatProperties.Cassandra c = properties.cassandra();
+        CassandraNode local = embedded.getIfAvailable();
+        List<InetSocketAddress> contactPoints = local != null
+                ? List.of(local.contactPoint())
+                : CassandraSettings.parseContactPoints(String.join(",", c.contactPoints()));
+        return new CassandraSettings(contactPoints, c.localDatacenter(), c.keyspace(), c.replication(),
+                CassandraSettings.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    @Bean(destroyMethod = "close")
+    CqlSession cqlSession(CassandraSettings settings) {
+        SchemaMigrator.run(settings, "chat");
+        return CassandraSessions.open(settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    ChatServer chatServer(ChatProperties properties, CqlSession session) {
+        ChatProperties.Chat chat = properties.chat();
+        EdgeSettings edge = EdgeSettings.builder()
+                .host(chat.host())
+                .port(chat.port())
+                .webSocketPath(chat.path())
+                .allowedOrigins(new ArrayList<>(chat.allowedOrigins()))
+                .sendsPerSecond(chat.sendsPerSecond())
+                .sendBurst(chat.sendBurst())
+                .maxFrameBytes(chat.maxFrameBytes())
+                .build();
+        ChatSettings settings = new ChatSettings(chat.nodeId(), chat.tokenSigningKey().getBytes(StandardCharsets.UTF_8),
+                chat.bucketWidth(), chat.membershipCacheTtl(), edge);
+        return ChatServer.start(settings, session, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,112 @@
+package nl.klaslijn.chat.conversations;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Cassandra access for conversations and their members. Every write is an idempotent upsert. */
+final class ConversationStore {
+
+    private final CqlSession session;
+    private final PreparedStatement insertConversation;
+    private final PreparedStatement selectConversation;
+    private final PreparedStatement selectMembers;
+    private final PreparedStatement insertMember;
+    private final PreparedStatement deleteMember;
+    private final PreparedStatement insertIndexEntry;
+    private final PreparedStatement deleteIndexEntry;
+
+    ConversationStore(CqlSession session) {
+        this.session = session;
+        insertConversation = session.prepare("INSERT INTO conversations (school_id, conversation_id, kind, title,"
+                + " bucket_millis, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        selectConversation = session.prepare("SELECT kind, title, bucket_millis, created_at FROM conversations"
+                + " WHERE school_id = ? AND conversation_id = ?");
+        selectMembers = session.prepare("SELECT user_id, role FROM conversation_members"
+                + " WHERE school_id = ? AND conversation_id = ?");
+        insertMember = session.prepare("INSERT INTO conversation_members (school_id, conversation_id, user_id, role,"
+                + " joined_at) VALUES (?, ?, ?, ?, ?)");
+        deleteMember = session.prepare("DELETE FROM conversation_members"
+                + " WHERE school_id = ? AND conversation_id = ? AND user_id = ?");
+        insertIndexEntry = session.prepare("UPDATE user_conversations SET kind = ?, title = ?"
+                + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        deleteIndexEntry = session.prepare("DELETE FROM user_conversations"
+                + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+    }
+
+    /**
+     * Creates the conversation row unless it exists. Completes with the stored bucket width, which is the
+     * existing one when another caller created it first (the width never changes once written).
+     */
+    CompletionStage<Long> createIfAbsent(UUID school, UUID id, ConversationKind kind, String title,
+            long bucketMillis, Instant now, UUID createdBy) {
+        return session.executeAsync(insertConversation.bind(school, id, kind.wireName(), title, bucketMillis, now,
+                        createdBy))
+                .thenApply(rs -> rs.wasApplied() ? bucketMillis : rs.one().getLong("bucket_millis"));
+    }
+
+    CompletionStage<Optional<Conversation>> find(UUID school, UUID id) {
+        CompletableFuture<AsyncResultSet> conversation =
+                session.executeAsync(selectConversation.bind(school, id)).toCompletableFuture();
+        CompletableFuture<Map<UUID, MemberRole>> members = readMembers(school, id);
+        return conversation.thenCombine(members, (rs, memberMap) -> {
+            Row row = rs.one();
+            if (row == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Conversation(school, id, ConversationKind.fromWire(row.getString("kind")),
+                    row.getString("title"), row.getLong("bucket_millis"), row.getInstant("created_at"), memberMap));
+        });
+    }
+
+    private CompletableFuture<Map<UUID, MemberRole>> readMembers(UUID school, UUID id) {
+        Map<UUID, MemberRole> members = new HashMap<>();
+        CompletableFuture<Map<UUID, MemberRole>> done = new CompletableFuture<>();
+        session.executeAsync(selectMembers.bind(school, id)).whenComplete((rs, error) ->
+                collectMembers(rs, error, members, done));
+        return done;
+    }
+
+    private static void collectMembers(AsyncResultSet rs, Throwable error, Map<UUID, MemberRole> into,
+            CompletableFuture<Map<UUID, MemberRole>> done) {
+        if (error != null) {
+            done.completeExceptionally(error);
+            return;
+        }
+        for (Row row : rs.currentPage()) {
+            into.put(row.getUuid("user_id"), MemberRole.fromWire(row.getString("role")));
+        }
+        if (rs.hasMorePages()) {
+            rs.fetchNextPage().whenComplete((next, e) -> collectMembers(next, e, into, done));
+        } else {
+            done.complete(into);
+        }
+    }
+
+    /** Adds or updates a member and the conversation's entry in that member's index, atomically per member. */
+    CompletionStage<Void> putMember(Conversation conversation, UUID user, MemberRole role, Instant now) {
+        BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED,
+                insertMember.bind(conversation.schoolId(), conversation.id(), user, role.wireName(), now),
+                insertIndexEntry.bind(conversation.kind().wireName(), conversation.title(), conversation.schoolId(),
+                        user, conversation.id()));
+        return session.executeAsync(batch).thenApply(rs -> null);
+    }
+
+    /** Removes a member and the conversation from that member's index; their messages stay in history. */
+    CompletionStage<Void> removeMember(UUID school, UUID conversation, UUID user) {
+        BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED,
+                deleteMember.bind(school, conversation, user),
+                deleteIndexEntry.bind(school, user, conversation));
+        return session.executeAsync(batch).thenApply(rs -> null);
+    }
+}

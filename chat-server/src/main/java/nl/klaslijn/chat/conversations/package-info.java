@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.conversations;
+
+import org.jspecify.annotations.NullMarked;

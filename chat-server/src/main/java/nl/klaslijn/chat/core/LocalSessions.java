@@ -1,0 +1,87 @@
+package nl.klaslijn.chat.core;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The sessions connected to this node, by user (all their devices) and by conversation topic. Lookups
+ * are lock-free reads of small copy-on-write arrays; registration is rare next to delivery.
+ */
+public final class LocalSessions {
+
+    private static final ClientSession[] NONE = new ClientSession[0];
+
+    private final ConcurrentHashMap<UUID, ClientSession[]> byUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, ClientSession[]> byTopic = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+
+    void add(ClientSession session) {
+        byUser.merge(session.userId(), new ClientSession[] {session}, LocalSessions::append);
+        count.incrementAndGet();
+    }
+
+    void remove(ClientSession session) {
+        byUser.computeIfPresent(session.userId(), (user, sessions) -> without(sessions, session));
+        count.decrementAndGet();
+    }
+
+    void addTopic(UUID conversation, ClientSession session) {
+        byTopic.merge(conversation, new ClientSession[] {session}, LocalSessions::append);
+    }
+
+    void removeTopic(UUID conversation, ClientSession session) {
+        byTopic.computeIfPresent(conversation, (c, sessions) -> without(sessions, session));
+    }
+
+    /** Calls {@code action} for each session of the user on this node. */
+    public void forEachOfUser(UUID user, Consumer<ClientSession> action) {
+        for (ClientSession s : byUser.getOrDefault(user, NONE)) {
+            action.accept(s);
+        }
+    }
+
+    /** Calls {@code action} for each session subscribed to the conversation's topic on this node. */
+    public void forEachOnTopic(UUID conversation, Consumer<ClientSession> action) {
+        for (ClientSession s : byTopic.getOrDefault(conversation, NONE)) {
+            action.accept(s);
+        }
+    }
+
+    public boolean hasTopicSubscribers(UUID conversation) {
+        return byTopic.containsKey(conversation);
+    }
+
+    public int size() {
+        return count.get();
+    }
+
+    private static ClientSession[] append(ClientSession[] existing, ClientSession[] added) {
+        ClientSession[] out = Arrays.copyOf(existing, existing.length + 1);
+        out[existing.length] = added[0];
+        return out;
+    }
+
+    /** The array without {@code session}; null (removing the key) when nothing is left. */
+    private static ClientSession[] without(ClientSession[] sessions, ClientSession session) {
+        int index = -1;
+        for (int i = 0; i < sessions.length; i++) {
+            if (sessions[i] == session) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            return sessions;
+        }
+        if (sessions.length == 1) {
+            return null;
+        }
+        ClientSession[] out = new ClientSession[sessions.length - 1];
+        System.arraycopy(sessions, 0, out, 0, index);
+        System.arraycopy(sessions, index + 1, out, index, sessions.length - index - 1);
+        return out;
+    }
+}

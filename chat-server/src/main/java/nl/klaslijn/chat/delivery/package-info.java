@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.directory;
+
+import org.jspecify.annotations.NullMarked;

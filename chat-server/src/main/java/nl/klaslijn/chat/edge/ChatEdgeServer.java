@@ -1,0 +1,145 @@
+package nl.klaslijn.chat.edge;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import nl.klaslijn.chat.core.ChatCore;
+import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.core.http.HttpEndpoints;
+import nl.klaslijn.common.auth.AccessTokens;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat server's network edge: STOMP 1.2 over WebSocket, plus plain HTTP for {@link HttpEndpoints}, on
+ * one port. Uses epoll when available, else NIO. The pipeline is described in {@link EdgeInitializer}.
+ *
+ * <pre>{@code
+ * var server = new ChatEdgeServer(EdgeSettings.builder().port(0).build(), core, accessTokens, endpoints);
+ * int port = server.start();
+ * ...
+ * server.stop();
+ * }</pre>
+ */
+public final class ChatEdgeServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatEdgeServer.class);
+
+    private final EdgeSettings settings;
+    private final WebSocketApplication application;
+    private final @Nullable ConnectionTimers timers;
+    private final @Nullable HttpEndpoints endpoints;
+    private final boolean daemonThreads;
+    private @Nullable EventLoopGroup group;
+    private @Nullable Channel serverChannel;
+
+    /**
+     * @param endpoints plain HTTP requests (health, internal API); null answers them all with 404
+     */
+    public ChatEdgeServer(EdgeSettings settings, ChatCore core, AccessTokens tokens, @Nullable HttpEndpoints endpoints) {
+        this.settings = settings;
+        StompApplication stomp = new StompApplication(settings, core, tokens);
+        this.application = stomp;
+        this.timers = stomp.timers();
+        this.endpoints = endpoints;
+        this.daemonThreads = false;
+    }
+
+    /** The same edge with another application above the WebSocket layer (the Autobahn echo). */
+    ChatEdgeServer(EdgeSettings settings, WebSocketApplication application, boolean daemonThreads) {
+        this.settings = settings;
+        this.application = application;
+        this.timers = null;
+        this.endpoints = null;
+        this.daemonThreads = daemonThreads;
+    }
+
+    /** Binds and returns the bound port (useful with port 0). */
+    public synchronized int start() throws InterruptedException {
+        if (serverChannel != null) {
+            throw new IllegalStateException("already started");
+        }
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup g = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
+                new DefaultThreadFactory("chat-edge", daemonThreads), io);
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(g)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                            settings.writeBufferLowWaterMark(), settings.writeBufferHighWaterMark()))
+                    .childHandler(new EdgeInitializer(settings, endpoints, application));
+            Channel ch = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+            group = g;
+            serverChannel = ch;
+            int port = ((InetSocketAddress) ch.localAddress()).getPort();
+            log.info("chat edge listening on {}:{} ({}), WebSocket path {}", settings.host(), port,
+                    epoll ? "epoll" : "nio", settings.webSocketPath());
+            return port;
+        } catch (InterruptedException | RuntimeException e) {
+            g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /** The bound port, or -1 when not started. */
+    public synchronized int port() {
+        return serverChannel == null ? -1 : ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Stops accepting, tells every STOMP client ERROR {@code shutting-down} (WebSocket close 1001), waits for
+     * them to go (bounded by {@link EdgeSettings#shutdownTimeout()}), then closes what is left.
+     */
+    public synchronized void stop() {
+        EventLoopGroup g = group;
+        if (g == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(settings.shutdownTimeout().toMillis());
+        }
+        if (timers != null) {
+            timers.closeAll(ErrorCode.SHUTTING_DOWN, "server shutting down");
+            while (timers.connectionCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            timers.stop();
+        }
+        long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        g.shutdownGracefully(0, left, TimeUnit.MILLISECONDS).awaitUninterruptibly(left + 1000);
+        group = null;
+        serverChannel = null;
+        log.info("chat edge stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

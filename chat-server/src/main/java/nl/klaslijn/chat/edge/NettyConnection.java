@@ -1,0 +1,223 @@
+package nl.klaslijn.chat.edge;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.klaslijn.chat.core.Connection;
+import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.core.ServerFrame;
+import nl.klaslijn.chat.core.SessionHandler;
+import nl.klaslijn.common.auth.AccessToken;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An authenticated STOMP connection as the chat core sees it.
+ *
+ * <p>Threads: {@link #deliver}, {@link #send}, {@link #close} and {@link #isOpen} may be called from any
+ * thread and never block. Frames are encoded on the caller's thread and written without flushing; the
+ * first write after a flush schedules one flush task on the event loop, which runs after the writes queued
+ * before it, so a burst of deliveries costs one flush (one syscall) per event-loop turn. Everything else
+ * here runs on the channel's event loop.
+ *
+ * <p>Bounded outbound: before each write the pending outbound bytes (queued writes included) are compared
+ * with {@link EdgeSettings#maxPendingOutboundBytes()}; past it the client is not reading, and the
+ * connection closes itself with {@code slow-consumer} and drops later frames.
+ *
+ * <p>Memory: this object is most of what the edge keeps per idle connection; its fields are few and
+ * primitive. The event loop's {@link ConnectionTimer} links connections through {@link #prev}/{@link #next}
+ * instead of holding them in a collection.
+ */
+public final class NettyConnection implements Connection, Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final AtomicIntegerFieldUpdater<NettyConnection> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "state");
+    private static final AtomicIntegerFieldUpdater<NettyConnection> FLUSH =
+            AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "flushScheduled");
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+
+    private final Channel channel;
+    private final long id;
+    private final AccessToken principal;
+    private final ConnectionTimer timer;
+    private final long maxPendingOutboundBytes;
+    private final int sendEveryMillis;
+    private final int expectEveryMillis;
+    private volatile int state;
+    private volatile int flushScheduled;
+    private @Nullable SessionHandler session;
+
+    // Event loop only.
+    long lastReadMillis;
+    long lastWriteMillis;
+    @Nullable NettyConnection prev;
+    @Nullable NettyConnection next;
+
+    /**
+     * @param sendEveryMillis negotiated interval of server heart-beats, 0 for none
+     * @param expectEveryMillis negotiated interval of client heart-beats, 0 for none (then the idle timeout applies)
+     */
+    NettyConnection(Channel channel, AccessToken principal, ConnectionTimer timer, long maxPendingOutboundBytes,
+            int sendEveryMillis, int expectEveryMillis) {
+        this.channel = channel;
+        this.id = IDS.incrementAndGet();
+        this.principal = principal;
+        this.timer = timer;
+        this.maxPendingOutboundBytes = maxPendingOutboundBytes;
+        this.sendEveryMillis = sendEveryMillis;
+        this.expectEveryMillis = expectEveryMillis;
+        this.lastReadMillis = timer.now();
+        this.lastWriteMillis = lastReadMillis;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public AccessToken principal() {
+        return principal;
+    }
+
+    @Override
+    public void deliver(String subscriptionId, ServerFrame message) {
+        if (admit()) {
+            write(new TextWebSocketFrame(StompEncoder.message(subscriptionId, message)));
+        }
+    }
+
+    @Override
+    public void send(ServerFrame frame) {
+        if (admit()) {
+            write(new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), frame)));
+        }
+    }
+
+    @Override
+    public void close(ErrorCode code, String message, @Nullable String receiptId) {
+        if (STATE.compareAndSet(this, OPEN, CLOSING)) {
+            Closing.withError(channel, code, message, receiptId);
+        }
+    }
+
+    /** DISCONNECT: the RECEIPT (if asked), then a normal WebSocket close. */
+    void disconnect(@Nullable String receiptId) {
+        if (STATE.compareAndSet(this, OPEN, CLOSING)) {
+            if (receiptId != null) {
+                channel.write(new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), ServerFrame.receipt(receiptId))),
+                        channel.voidPromise());
+            }
+            Closing.normally(channel);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state == OPEN && channel.isActive();
+    }
+
+    long pendingOutboundBytes() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    private boolean admit() {
+        if (state != OPEN) {
+            return false;
+        }
+        if (pendingOutboundBytes() > maxPendingOutboundBytes) {
+            log.info("connection {} of user {}: more than {} bytes pending, closing as slow consumer",
+                    id, principal.userId(), maxPendingOutboundBytes);
+            close(ErrorCode.SLOW_CONSUMER, "client is not reading fast enough");
+            return false;
+        }
+        return true;
+    }
+
+    private void write(Object frame) {
+        channel.write(frame, channel.voidPromise());
+        if (FLUSH.compareAndSet(this, 0, 1)) {
+            channel.eventLoop().execute(this);
+        }
+    }
+
+    /** The coalesced flush. */
+    @Override
+    public void run() {
+        flushScheduled = 0;
+        lastWriteMillis = timer.now();
+        channel.flush();
+    }
+
+    // ---- event loop only ----
+
+    void attach(SessionHandler session) {
+        this.session = session;
+    }
+
+    @Nullable SessionHandler session() {
+        return session;
+    }
+
+    boolean isAccepting() {
+        return state == OPEN;
+    }
+
+    void markRead() {
+        lastReadMillis = timer.now();
+    }
+
+    /** The channel closed: unregister and tell the core, once. */
+    void closed() {
+        if (STATE.getAndSet(this, CLOSED) == CLOSED) {
+            return;
+        }
+        timer.remove(this);
+        SessionHandler s = session;
+        if (s != null) {
+            try {
+                s.onClose();
+            } catch (RuntimeException e) {
+                log.warn("session handler of connection {} failed in onClose", id, e);
+            }
+        }
+    }
+
+    /** Called by the timer every tick: heart-beats out, liveness in. */
+    void onTick(long now, long tickMillis, long idleTimeoutMillis) {
+        if (state != OPEN) {
+            return;
+        }
+        long silence = now - lastReadMillis;
+        if (expectEveryMillis > 0) {
+            if (silence > 2L * expectEveryMillis + tickMillis) {
+                close(ErrorCode.IDLE_TIMEOUT, "no heart-beat from the client for " + silence + " ms");
+                return;
+            }
+        } else if (silence > idleTimeoutMillis) {
+            close(ErrorCode.IDLE_TIMEOUT, "nothing received for " + silence + " ms");
+            return;
+        } else if (silence >= idleTimeoutMillis / 2 && now - lastWriteMillis >= idleTimeoutMillis / 2) {
+            write(new PingWebSocketFrame()); // browsers answer pings; the pong counts as a read
+            return;
+        }
+        if (sendEveryMillis > 0 && now - lastWriteMillis >= sendEveryMillis - tickMillis) {
+            write(new TextWebSocketFrame(StompEncoder.heartbeat(channel.alloc())));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NettyConnection[" + id + ", user " + principal.userId() + ", " + channel + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package nl.klaslijn.chat.edge;
+
+import io.netty.channel.ChannelPipeline;
+import nl.klaslijn.chat.core.ChatCore;
+import nl.klaslijn.common.auth.AccessTokens;
+
+/** STOMP 1.2 over the WebSocket layer: the decoder, then authentication (which hands over to dispatch). */
+final class StompApplication implements WebSocketApplication {
+
+    private final EdgeSettings settings;
+    private final ChatCore core;
+    private final AccessTokens tokens;
+    private final ConnectionTimers timers;
+    private final StompDecoder decoder;
+
+    StompApplication(EdgeSettings settings, ChatCore core, AccessTokens tokens) {
+        this.settings = settings;
+        this.core = core;
+        this.tokens = tokens;
+        this.timers = new ConnectionTimers(settings);
+        this.decoder = new StompDecoder(settings);
+    }
+
+    @Override
+    public void install(ChannelPipeline pipeline) {
+        pipeline.addLast(EdgeInitializer.STOMP_DECODER, decoder);
+        pipeline.addLast(EdgeInitializer.STOMP_AUTH, new StompAuthHandler(this));
+    }
+
+    EdgeSettings settings() {
+        return settings;
+    }
+
+    ChatCore core() {
+        return core;
+    }
+
+    AccessTokens tokens() {
+        return tokens;
+    }
+
+    ConnectionTimers timers() {
+        return timers;
+    }
+}

@@ -1,0 +1,162 @@
+package nl.klaslijn.chat.messages;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Cassandra access for messages: claims (idempotent sends), message rows in time buckets, the list of
+ * non-empty buckets, and the per-user index cells that follow each message.
+ */
+final class MessageStore {
+
+    /** The result of claiming a client message id: the server id it is bound to, and whether we bound it now. */
+    record Claim(long messageId, boolean fresh) {}
+
+    private final CqlSession session;
+    private final PreparedStatement claim;
+    private final PreparedStatement reclaim;
+    private final PreparedStatement insertMessage;
+    private final PreparedStatement insertBucket;
+    private final PreparedStatement selectMessage;
+    private final PreparedStatement updateIndex;
+    private final PreparedStatement selectBucketsUpTo;
+    private final PreparedStatement selectBucketsFrom;
+    private final PreparedStatement selectBefore;
+    private final PreparedStatement selectAfter;
+
+    MessageStore(CqlSession session) {
+        this.session = session;
+        claim = session.prepare("INSERT INTO message_claims (school_id, conversation_id, sender_id, client_message_id,"
+                + " message_id) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
+        reclaim = session.prepare("UPDATE message_claims SET message_id = ? WHERE school_id = ? AND conversation_id = ?"
+                + " AND sender_id = ? AND client_message_id = ? IF message_id = ?");
+        insertMessage = session.prepare("INSERT INTO messages (school_id, conversation_id, bucket, message_id, sender_id,"
+                + " client_message_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insertBucket = session.prepare("INSERT INTO conversation_buckets (school_id, conversation_id, bucket)"
+                + " VALUES (?, ?, ?)");
+        selectMessage = session.prepare("SELECT sender_id, client_message_id, body FROM messages WHERE school_id = ?"
+                + " AND conversation_id = ? AND bucket = ? AND message_id = ?");
+        updateIndex = session.prepare("UPDATE user_conversations USING TIMESTAMP ? SET last_message_id = ?,"
+                + " last_sender_id = ?, last_preview = ? WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        selectBucketsUpTo = session.prepare("SELECT bucket FROM conversation_buckets WHERE school_id = ?"
+                + " AND conversation_id = ? AND bucket <= ?");
+        selectBucketsFrom = session.prepare("SELECT bucket FROM conversation_buckets WHERE school_id = ?"
+                + " AND conversation_id = ? AND bucket >= ?");
+        selectBefore = session.prepare("SELECT message_id, sender_id, client_message_id, body FROM messages"
+                + " WHERE school_id = ? AND conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?");
+        selectAfter = session.prepare("SELECT message_id, sender_id, client_message_id, body FROM messages"
+                + " WHERE school_id = ? AND conversation_id = ? AND bucket = ? AND message_id > ? LIMIT ?");
+    }
+
+    /** Binds (sender, client message id) to {@code candidateId} unless already bound (lightweight transaction). */
+    CompletionStage<Claim> claim(UUID school, UUID conversation, UUID sender, String clientMessageId, long candidateId) {
+        return session.executeAsync(claim.bind(school, conversation, sender, clientMessageId, candidateId))
+                .thenApply(rs -> rs.wasApplied()
+                        ? new Claim(candidateId, true)
+                        : new Claim(rs.one().getLong("message_id"), false));
+    }
+
+    /** Moves a claim from {@code oldId} to {@code newId}; completes with the id the claim holds afterwards. */
+    CompletionStage<Long> reclaim(UUID school, UUID conversation, UUID sender, String clientMessageId, long oldId,
+            long newId) {
+        return session.executeAsync(reclaim.bind(newId, school, conversation, sender, clientMessageId, oldId))
+                .thenApply(rs -> rs.wasApplied() ? newId : rs.one().getLong("message_id"));
+    }
+
+    CompletionStage<Optional<ChatMessage>> find(UUID school, UUID conversation, long bucketMillis, long id) {
+        return session.executeAsync(selectMessage.bind(school, conversation, Buckets.of(id, bucketMillis), id))
+                .thenApply(rs -> {
+                    Row row = rs.one();
+                    return row == null ? Optional.empty() : Optional.of(new ChatMessage(school, conversation, id,
+                            row.getUuid("sender_id"), row.getString("client_message_id"), row.getString("body")));
+                });
+    }
+
+    /** Writes the message row and marks its bucket non-empty. Idempotent. */
+    CompletionStage<Void> write(ChatMessage m, long bucketMillis) {
+        long bucket = Buckets.of(m.id(), bucketMillis);
+        CompletableFuture<AsyncResultSet> row = session.executeAsync(insertMessage.bind(m.schoolId(), m.conversationId(),
+                bucket, m.id(), m.senderId(), m.clientMessageId(), m.text())).toCompletableFuture();
+        CompletableFuture<AsyncResultSet> marker = session.executeAsync(
+                insertBucket.bind(m.schoolId(), m.conversationId(), bucket)).toCompletableFuture();
+        return CompletableFuture.allOf(row, marker);
+    }
+
+    /** Sets the message as last message in each member's index entry; never moves an entry backwards. */
+    CompletionStage<Void> updateIndexes(ChatMessage m, Iterable<UUID> members, String preview) {
+        long timestamp = Buckets.writeTimestampMicros(m.id());
+        List<CompletableFuture<AsyncResultSet>> writes = new ArrayList<>();
+        for (UUID member : members) {
+            writes.add(session.executeAsync(updateIndex.bind(timestamp, m.id(), m.senderId(), preview, m.schoolId(),
+                    member, m.conversationId())).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** Up to {@code limit} messages with id below {@code before}, newest first, across buckets. */
+    CompletionStage<List<ChatMessage>> before(UUID school, UUID conversation, long bucketMillis, long before, int limit) {
+        long lastBucket = Buckets.of(before, bucketMillis);
+        return readBuckets(selectBucketsUpTo, school, conversation, lastBucket).thenCompose(buckets -> {
+            List<ChatMessage> out = new ArrayList<>(limit);
+            return readBefore(school, conversation, buckets, 0, before, limit, out);
+        });
+    }
+
+    private CompletionStage<List<ChatMessage>> readBefore(UUID school, UUID conversation, List<Long> buckets, int index,
+            long before, int limit, List<ChatMessage> out) {
+        if (index >= buckets.size() || out.size() >= limit) {
+            return CompletableFuture.completedFuture(out);
+        }
+        return session.executeAsync(selectBefore.bind(school, conversation, buckets.get(index), before, limit - out.size()))
+                .thenCompose(rs -> {
+                    rs.currentPage().forEach(row -> out.add(toMessage(school, conversation, row)));
+                    return readBefore(school, conversation, buckets, index + 1, before, limit, out);
+                });
+    }
+
+    /**
+     * The newest {@code limit} messages with id above {@code after}, newest first. The list holds
+     * {@code limit + 1} entries when more exist, so callers can tell.
+     */
+    CompletionStage<List<ChatMessage>> after(UUID school, UUID conversation, long bucketMillis, long after, int limit) {
+        long firstBucket = Buckets.of(after, bucketMillis);
+        return readBuckets(selectBucketsFrom, school, conversation, firstBucket).thenCompose(buckets -> {
+            List<ChatMessage> out = new ArrayList<>();
+            return readAfter(school, conversation, buckets, 0, after, limit + 1, out);
+        });
+    }
+
+    private CompletionStage<List<ChatMessage>> readAfter(UUID school, UUID conversation, List<Long> buckets, int index,
+            long after, int limit, List<ChatMessage> out) {
+        if (index >= buckets.size() || out.size() >= limit) {
+            return CompletableFuture.completedFuture(out);
+        }
+        return session.executeAsync(selectAfter.bind(school, conversation, buckets.get(index), after, limit - out.size()))
+                .thenCompose(rs -> {
+                    rs.currentPage().forEach(row -> out.add(toMessage(school, conversation, row)));
+                    return readAfter(school, conversation, buckets, index + 1, after, limit, out);
+                });
+    }
+
+    /** Bucket numbers newest first (the table's clustering order). Small: one row per non-empty bucket. */
+    private CompletionStage<List<Long>> readBuckets(PreparedStatement query, UUID school, UUID conversation, long bound) {
+        return session.executeAsync(query.bind(school, conversation, bound)).thenApply(rs -> {
+            List<Long> buckets = new ArrayList<>();
+            rs.currentPage().forEach(row -> buckets.add(row.getLong("bucket")));
+            return buckets;
+        });
+    }
+
+    private static ChatMessage toMessage(UUID school, UUID conversation, Row row) {
+        return new ChatMessage(school, conversation, row.getLong("message_id"), row.getUuid("sender_id"),
+                row.getString("client_message_id"), row.getString("body"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.messages;
+
+import org.jspecify.annotations.NullMarked;

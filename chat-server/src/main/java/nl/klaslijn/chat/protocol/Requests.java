@@ -1,0 +1,27 @@
+package nl.klaslijn.chat.protocol;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JSON bodies of client SEND frames (docs/protocol.md). Ids travel as strings: 64-bit message ids do
+ * not fit a JavaScript number. Unknown fields are ignored so newer clients work with older servers.
+ */
+public final class Requests {
+
+    private Requests() {}
+
+    /** SEND /app/conversations/{id}/messages */
+    public record SendMessage(@Nullable String clientMessageId, @Nullable String text) {}
+
+    /** SEND /app/conversations/{id}/read */
+    public record MarkRead(@Nullable String upTo) {}
+
+    /** SEND /app/direct */
+    public record StartDirect(@Nullable String userId) {}
+
+    /** SEND /app/history */
+    public record History(@Nullable String conversationId, @Nullable String before, @Nullable Integer limit) {}
+
+    /** SEND /app/sync */
+    public record Sync(@Nullable String since, @Nullable Integer limit) {}
+}

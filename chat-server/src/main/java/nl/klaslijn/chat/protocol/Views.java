@@ -1,0 +1,61 @@
+package nl.klaslijn.chat.protocol;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** JSON bodies the server sends in MESSAGE frames (docs/protocol.md). Ids are strings. */
+public final class Views {
+
+    private Views() {}
+
+    public record MessageView(String id, String conversationId, String senderId, String clientMessageId, String text,
+            String sentAt) {}
+
+    public record LastMessage(String id, String senderId, String preview) {}
+
+    /** unread counts the other members' messages after readUpTo, capped at {@code UNREAD_CAP}. */
+    public record ConversationView(String id, String kind, String title, @Nullable LastMessage lastMessage,
+            @Nullable String readUpTo, int unread) {}
+
+    /** Event on /user/events and /conversations/{id}: a new message. */
+    public record MessageEvent(String type, MessageView message) {
+        public MessageEvent(MessageView message) {
+            this("message", message);
+        }
+    }
+
+    /** Reply to /app/conversations. */
+    public record ConversationsReply(String type, List<ConversationView> conversations) {
+        public ConversationsReply(List<ConversationView> conversations) {
+            this("conversations", conversations);
+        }
+    }
+
+    /** Reply to /app/direct. */
+    public record DirectReply(String type, ConversationView conversation) {
+        public DirectReply(ConversationView conversation) {
+            this("direct", conversation);
+        }
+    }
+
+    /** Reply to /app/history: newest first; nextBefore is the cursor for the next older page, null at the start. */
+    public record HistoryReply(String type, String conversationId, List<MessageView> messages,
+            @Nullable String nextBefore) {
+        public HistoryReply(String conversationId, List<MessageView> messages, @Nullable String nextBefore) {
+            this("history", conversationId, messages, nextBefore);
+        }
+    }
+
+    /**
+     * One changed conversation in a sync reply: the missed messages oldest first. complete is false when
+     * more were missed than returned; the older ones are then read with /app/history before the first.
+     */
+    public record ChangedConversation(ConversationView conversation, List<MessageView> messages, boolean complete) {}
+
+    /** Reply to /app/sync. syncPoint is the {@code since} for the next sync. */
+    public record SyncReply(String type, String syncPoint, List<ChangedConversation> conversations) {
+        public SyncReply(String syncPoint, List<ChangedConversation> conversations) {
+            this("sync", syncPoint, conversations);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.protocol;
+
+import org.jspecify.annotations.NullMarked;

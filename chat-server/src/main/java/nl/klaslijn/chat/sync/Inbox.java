@@ -1,0 +1,149 @@
+package nl.klaslijn.chat.sync;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import nl.klaslijn.chat.conversations.Conversation;
+import nl.klaslijn.chat.conversations.Conversations;
+import nl.klaslijn.chat.messages.ChatMessage;
+import nl.klaslijn.chat.messages.Messages;
+import nl.klaslijn.chat.protocol.ViewMapper;
+import nl.klaslijn.chat.protocol.Views.ChangedConversation;
+import nl.klaslijn.chat.protocol.Views.ConversationView;
+import nl.klaslijn.chat.protocol.Views.LastMessage;
+import nl.klaslijn.chat.protocol.Views.MessageView;
+import nl.klaslijn.chat.protocol.Views.SyncReply;
+import nl.klaslijn.common.auth.AccessToken;
+
+/**
+ * A user's view across conversations, served from their per-user index (one partition read, no scan):
+ * the conversation list with last message and unread count, read pointers, and catch-up after a
+ * disconnect.
+ *
+ * <p>Catch-up contract: {@link #sync} returns every conversation whose last message is newer than
+ * {@code since}, with the messages newer than {@code since} (at most {@code limit} per conversation,
+ * oldest first), and a sync point for the next call. The sync point never passes
+ * {@link Messages#settledUpTo()}, so a message whose write was still in flight is not skipped: it comes
+ * in the next sync. Hence consecutive syncs may return a message of the last seconds twice; clients
+ * deduplicate by message id (live MESSAGE frames and sync replies overlap in the same way).
+ */
+public final class Inbox {
+
+    /** Unread counts stop here; clients show "99+". */
+    public static final int UNREAD_CAP = 99;
+
+    private final UserIndexStore index;
+    private final Conversations conversations;
+    private final Messages messages;
+
+    public Inbox(CqlSession session, Conversations conversations, Messages messages) {
+        this.index = new UserIndexStore(session);
+        this.conversations = conversations;
+        this.messages = messages;
+    }
+
+    /** The user's conversations, most recent activity first. */
+    public CompletionStage<List<ConversationView>> conversations(AccessToken who) {
+        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> {
+            List<CompletableFuture<ConversationView>> views = new ArrayList<>();
+            for (IndexEntry entry : entries) {
+                views.add(view(who, entry).toCompletableFuture());
+            }
+            return all(views);
+        }).thenApply(views -> {
+            List<ConversationView> sorted = new ArrayList<>(views);
+            sorted.sort(Comparator.comparing((ConversationView v) -> v.lastMessage() == null ? 0L
+                    : Long.parseLong(v.lastMessage().id())).reversed());
+            return sorted;
+        });
+    }
+
+    /** One conversation as it appears in the user's list, or empty if the user is not in it. */
+    public CompletionStage<Optional<ConversationView>> conversation(AccessToken who, UUID conversationId) {
+        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> entries.stream()
+                .filter(e -> e.conversationId().equals(conversationId))
+                .findFirst()
+                .map(e -> view(who, e).thenApply(Optional::of))
+                .orElse(CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    public CompletionStage<Void> markRead(AccessToken who, UUID conversationId, long upTo) {
+        return index.markRead(who.schoolId(), who.userId(), conversationId, upTo);
+    }
+
+    public CompletionStage<SyncReply> sync(AccessToken who, long since, int limit) {
+        long settled = messages.settledUpTo();
+        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> {
+            long newest = since;
+            List<CompletableFuture<Optional<ChangedConversation>>> changed = new ArrayList<>();
+            for (IndexEntry entry : entries) {
+                if (entry.lastMessageId() != null) {
+                    newest = Math.max(newest, entry.lastMessageId());
+                }
+                if (entry.changedAfter(since)) {
+                    changed.add(missed(who, entry, since, limit).toCompletableFuture());
+                }
+            }
+            long syncPoint = Math.max(since, Math.min(newest, settled));
+            return all(changed).thenApply(list -> new SyncReply(Long.toString(syncPoint),
+                    list.stream().flatMap(Optional::stream).toList()));
+        });
+    }
+
+    private CompletionStage<Optional<ChangedConversation>> missed(AccessToken who, IndexEntry entry, long since, int limit) {
+        return conversations.find(who.schoolId(), entry.conversationId()).thenCompose(found -> {
+            if (found.isEmpty() || found.get().roleOf(who.userId()) == null) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            Conversation conversation = found.get();
+            return messages.newerThan(conversation, since, limit).thenCombine(view(who, entry), (newestFirst, view) -> {
+                boolean complete = newestFirst.size() <= limit;
+                List<MessageView> oldestFirst = new ArrayList<>();
+                for (int i = Math.min(limit, newestFirst.size()) - 1; i >= 0; i--) {
+                    oldestFirst.add(ViewMapper.message(newestFirst.get(i)));
+                }
+                return Optional.of(new ChangedConversation(view, oldestFirst, complete));
+            });
+        });
+    }
+
+    private CompletionStage<ConversationView> view(AccessToken who, IndexEntry entry) {
+        LastMessage last = entry.lastMessageId() == null ? null : new LastMessage(Long.toString(entry.lastMessageId()),
+                String.valueOf(entry.lastSenderId()), entry.lastPreview() == null ? "" : entry.lastPreview());
+        String readUpTo = entry.readUpTo() == null ? null : Long.toString(entry.readUpTo());
+        if (!entry.hasUnread()) {
+            return CompletableFuture.completedFuture(
+                    new ConversationView(entry.conversationId().toString(), entry.kind(), entry.title(), last, readUpTo, 0));
+        }
+        return unread(who, entry).thenApply(count ->
+                new ConversationView(entry.conversationId().toString(), entry.kind(), entry.title(), last, readUpTo, count));
+    }
+
+    /** Messages from others after the read pointer, counted up to {@link #UNREAD_CAP}. */
+    private CompletionStage<Integer> unread(AccessToken who, IndexEntry entry) {
+        long after = entry.readUpTo() == null ? 0L : entry.readUpTo();
+        return conversations.find(who.schoolId(), entry.conversationId()).thenCompose(found -> found
+                .map(c -> messages.newerThan(c, after, UNREAD_CAP).thenApply(list -> countFromOthers(list, who.userId())))
+                .orElse(CompletableFuture.completedFuture(0)));
+    }
+
+    private static int countFromOthers(List<ChatMessage> messages, UUID self) {
+        int count = 0;
+        for (ChatMessage m : messages) {
+            if (!m.senderId().equals(self) && ++count == UNREAD_CAP) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package nl.klaslijn.chat.it;
+
+import static nl.klaslijn.chat.it.TestNode.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+import nl.klaslijn.chat.client.StompClient;
+import nl.klaslijn.common.auth.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The internal HTTP API portal-api uses: service tokens only, problem details on errors. */
+class InternalApiIT {
+
+    private static TestNode node;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        node = new TestNode();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void serviceCreatesAGroupWhoseMembersCanChat() throws Exception {
+        UUID teacher = node.person("Juf");
+        UUID parent = node.person("Ouder");
+        HttpResponse<String> created = post("/internal/v1/schools/" + node.school + "/conversations", serviceToken(),
+                "{\"kind\":\"group\",\"title\":\"Groep 3\",\"members\":[{\"userId\":\"" + teacher
+                        + "\",\"role\":\"owner\"},{\"userId\":\"" + parent + "\",\"role\":\"member\"}]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1");
+
+        try (StompClient juf = node.connect(teacher); StompClient ouder = node.connect(parent)) {
+            await(juf.sendMessage(UUID.fromString(id), "g1", "Welkom in groep 3"));
+            assertThat(Frames.nextMessage(ouder).text()).isEqualTo("Welkom in groep 3");
+        }
+    }
+
+    @Test
+    void removingAMemberStopsTheirAccess() throws Exception {
+        UUID a = node.person("A");
+        UUID b = node.person("B");
+        var group = node.group("leave", java.util.List.of(a, b));
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + node.school
+                        + "/conversations/" + group.id() + "/members/" + b))
+                .header("Authorization", "Bearer " + serviceToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        try (StompClient gone = node.connect(b)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(gone.sendMessage(group.id(), "z", "hallo?")))
+                    .hasMessageContaining("not-a-member");
+        }
+    }
+
+    @Test
+    void refusesCallsWithoutAServiceToken() throws Exception {
+        String path = "/internal/v1/schools/" + node.school + "/conversations";
+        String body = "{\"kind\":\"group\",\"title\":\"x\",\"members\":[{\"userId\":\"" + UUID.randomUUID() + "\",\"role\":\"member\"}]}";
+        HttpResponse<String> anonymous = post(path, null, body);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("content-type")).hasValue("application/problem+json");
+        String parentToken = node.server.tokens().issue(UUID.randomUUID(), node.school, EnumSet.of(Role.PARENT),
+                Duration.ofMinutes(5));
+        assertThat(post(path, parentToken, body).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void rejectsAMalformedBodyWithAProblem() throws Exception {
+        HttpResponse<String> response = post("/internal/v1/schools/" + node.school + "/conversations", serviceToken(),
+                "{\"kind\":\"group\",\"title\":\"x\",\"members\":[]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"status\":400").contains("members");
+    }
+
+    @Test
+    void healthAnswersWithoutAToken() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    private String serviceToken() {
+        return node.server.tokens().issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
+                Duration.ofMinutes(5));
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + node.server.port() + path);
+    }
+}

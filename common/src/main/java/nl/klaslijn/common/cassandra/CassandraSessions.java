@@ -1,0 +1,97 @@
+package nl.klaslijn.common.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Opens driver sessions configured in code (no {@code application.conf} needed; one there still
+ * applies to options not set here).
+ *
+ * <p>Both kinds of session:
+ *
+ * <ul>
+ *   <li>prefer nodes of {@link CassandraSettings#localDatacenter()};
+ *   <li>read and write at {@code LOCAL_QUORUM} (with replication factor 1 that is one replica), LWT
+ *       serial phase at {@code SERIAL};
+ *   <li>treat statements as NOT idempotent unless marked (the driver default): only statements
+ *       marked {@code setIdempotent(true)} are retried or speculatively executed, since counter
+ *       updates, list appends and LWTs must never run twice;
+ *   <li>close without Netty's 2 s quiet period.
+ * </ul>
+ */
+public final class CassandraSessions {
+
+    /** Execution profile for schema changes and other slow requests: {@link #DDL_TIMEOUT}. */
+    public static final String DDL_PROFILE = "ddl";
+
+    /** DDL waits for schema agreement and can exceed the usual timeouts (DROP KEYSPACE: over 2 s). */
+    public static final Duration DDL_TIMEOUT = Duration.ofSeconds(10);
+
+    private CassandraSessions() {}
+
+    /**
+     * A session bound to {@link CassandraSettings#keyspace()}, which must exist (run the {@link
+     * SchemaMigrator} first). Schema metadata is kept (token-aware routing needs it) but only for
+     * this keyspace and with a 100 ms debounce instead of 1 s, so an occasional DDL statement takes
+     * tens of milliseconds, not 1-2 s. Run DDL with the {@value #DDL_PROFILE} profile.
+     */
+    public static CqlSession open(CassandraSettings settings) {
+        DriverConfigLoader config = common(settings)
+                .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspaceName(settings)))
+                .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(100))
+                .build();
+        return CqlSession.builder()
+                .addContactPoints(settings.contactPoints())
+                .withLocalDatacenter(settings.localDatacenter())
+                .withKeyspace(CqlIdentifier.fromCql(settings.keyspace()))
+                .withConfigLoader(config)
+                .build();
+    }
+
+    /**
+     * A session for schema changes (migrations, test setup): not bound to a keyspace (it may not
+     * exist yet), every request with {@link #DDL_TIMEOUT}, and no schema or token metadata (DDL then
+     * takes 30-60 ms instead of 1-2 s; call {@link CqlSession#checkSchemaAgreement()} after DDL on
+     * a multi-node cluster, as {@link SchemaMigrator} does).
+     */
+    public static CqlSession openForSchemaChanges(CassandraSettings settings) {
+        DriverConfigLoader config = common(settings)
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, max(DDL_TIMEOUT, settings.requestTimeout()))
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .build();
+        return CqlSession.builder()
+                .addContactPoints(settings.contactPoints())
+                .withLocalDatacenter(settings.localDatacenter())
+                .withConfigLoader(config)
+                .build();
+    }
+
+    private static ProgrammaticDriverConfigLoaderBuilder common(CassandraSettings settings) {
+        return DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
+                .withString(DefaultDriverOption.REQUEST_CONSISTENCY, DefaultConsistencyLevel.LOCAL_QUORUM.name())
+                .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, DefaultConsistencyLevel.SERIAL.name())
+                .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, false)
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+                .startProfile(DDL_PROFILE)
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, max(DDL_TIMEOUT, settings.requestTimeout()))
+                .endProfile();
+    }
+
+    /** The keyspace as Cassandra stores it (unquoted identifiers are lower-cased). */
+    static String keyspaceName(CassandraSettings settings) {
+        return CqlIdentifier.fromCql(settings.keyspace()).asInternal();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
