@@ -144,7 +144,20 @@ public final class NettyConnection implements Connection, Runnable {
         return true;
     }
 
+    /**
+     * Writes on the event loop and schedules the coalesced flush from there. Deciding on the loop matters:
+     * a write queued from another thread after the flush task was queued, but before it ran, would
+     * otherwise find the flag still set and stay unflushed.
+     */
     private void write(Object frame) {
+        if (channel.eventLoop().inEventLoop()) {
+            writeOnLoop(frame);
+        } else {
+            channel.eventLoop().execute(() -> writeOnLoop(frame));
+        }
+    }
+
+    private void writeOnLoop(Object frame) {
         channel.write(frame, channel.voidPromise());
         if (FLUSH.compareAndSet(this, 0, 1)) {
             channel.eventLoop().execute(this);

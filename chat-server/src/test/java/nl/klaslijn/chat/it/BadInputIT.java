@@ -60,7 +60,8 @@ class BadInputIT {
     @AfterEach
     void bystandersStillChat() {
         StompFrame receipt = await(aliceClient.sendMessage(bystanders.id(), UUID.randomUUID().toString(), "still here"));
-        assertThat(Frames.nextMessage(bobClient).id()).isEqualTo(receipt.header("message-id"));
+        String id = receipt.header("message-id");
+        assertThat(Frames.skipTo(bobClient, id).text()).isEqualTo("still here");
         aliceClient.close();
         bobClient.close();
     }
@@ -149,9 +150,6 @@ class BadInputIT {
                         + "{\"clientMessageId\":\"flood-" + i + "\",\"text\":\"spam\"}\0");
             }
             assertClosedWith(client, "rate-limited");
-        }
-        while (bobClient.messages().poll() != null) {
-            // the stored part of the flood reached Bob; what matters is what comes next
         }
     }
 

@@ -32,6 +32,17 @@ final class Frames {
         return Wire.decode(next(client).body(), Views.MessageEvent.class).message();
     }
 
+    /** Reads MESSAGE frames until the one with this message id (earlier ones, e.g. from a flood, are skipped). */
+    static Views.MessageView skipTo(StompClient client, String messageId) {
+        for (int i = 0; i < 1000; i++) {
+            Views.MessageView m = nextMessage(client);
+            if (m.id().equals(messageId)) {
+                return m;
+            }
+        }
+        throw new AssertionError("message " + messageId + " not received");
+    }
+
     /** Drains {@code count} messages. */
     static List<Views.MessageView> nextMessages(StompClient client, int count) {
         List<Views.MessageView> out = new ArrayList<>();
