@@ -48,7 +48,13 @@ public final class ChatCli {
     Path tokensFile;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ChatCli()).execute(args));
+        System.exit(new CommandLine(new ChatCli())
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    command.getErr().println("error: " + (error instanceof StompErrorException stomp
+                            ? stomp.errorCode() + ": " + stomp.frame().header("message") : String.valueOf(error.getMessage())));
+                    return 1;
+                })
+                .execute(args));
     }
 
     StompClient connect() throws IOException {

@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.conversations;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
@@ -30,17 +31,17 @@ final class ConversationStore {
         this.session = session;
         insertConversation = session.prepare("INSERT INTO conversations (school_id, conversation_id, kind, title,"
                 + " bucket_millis, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
-        selectConversation = session.prepare("SELECT kind, title, bucket_millis, created_at FROM conversations"
+        selectConversation = Statements.idempotent(session, "SELECT kind, title, bucket_millis, created_at FROM conversations"
                 + " WHERE school_id = ? AND conversation_id = ?");
-        selectMembers = session.prepare("SELECT user_id, role FROM conversation_members"
+        selectMembers = Statements.idempotent(session, "SELECT user_id, role FROM conversation_members"
                 + " WHERE school_id = ? AND conversation_id = ?");
-        insertMember = session.prepare("INSERT INTO conversation_members (school_id, conversation_id, user_id, role,"
+        insertMember = Statements.idempotent(session, "INSERT INTO conversation_members (school_id, conversation_id, user_id, role,"
                 + " joined_at) VALUES (?, ?, ?, ?, ?)");
-        deleteMember = session.prepare("DELETE FROM conversation_members"
+        deleteMember = Statements.idempotent(session, "DELETE FROM conversation_members"
                 + " WHERE school_id = ? AND conversation_id = ? AND user_id = ?");
-        insertIndexEntry = session.prepare("UPDATE user_conversations SET kind = ?, title = ?"
+        insertIndexEntry = Statements.idempotent(session, "UPDATE user_conversations SET kind = ?, title = ?"
                 + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
-        deleteIndexEntry = session.prepare("DELETE FROM user_conversations"
+        deleteIndexEntry = Statements.idempotent(session, "DELETE FROM user_conversations"
                 + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
     }
 

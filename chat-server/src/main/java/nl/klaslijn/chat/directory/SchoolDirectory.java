@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.directory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.Optional;
@@ -22,8 +23,8 @@ public final class SchoolDirectory {
 
     public SchoolDirectory(CqlSession session) {
         this.session = session;
-        select = session.prepare("SELECT display_name, role FROM school_directory WHERE school_id = ? AND user_id = ?");
-        upsert = session.prepare("INSERT INTO school_directory (school_id, user_id, display_name, role) VALUES (?, ?, ?, ?)");
+        select = Statements.idempotent(session, "SELECT display_name, role FROM school_directory WHERE school_id = ? AND user_id = ?");
+        upsert = Statements.idempotent(session, "INSERT INTO school_directory (school_id, user_id, display_name, role) VALUES (?, ?, ?, ?)");
     }
 
     public CompletionStage<Optional<Person>> find(UUID school, UUID user) {

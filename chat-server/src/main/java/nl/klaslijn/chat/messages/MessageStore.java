@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.messages;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -38,21 +39,21 @@ final class MessageStore {
                 + " message_id) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
         reclaim = session.prepare("UPDATE message_claims SET message_id = ? WHERE school_id = ? AND conversation_id = ?"
                 + " AND sender_id = ? AND client_message_id = ? IF message_id = ?");
-        insertMessage = session.prepare("INSERT INTO messages (school_id, conversation_id, bucket, message_id, sender_id,"
+        insertMessage = Statements.idempotent(session, "INSERT INTO messages (school_id, conversation_id, bucket, message_id, sender_id,"
                 + " client_message_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insertBucket = session.prepare("INSERT INTO conversation_buckets (school_id, conversation_id, bucket)"
+        insertBucket = Statements.idempotent(session, "INSERT INTO conversation_buckets (school_id, conversation_id, bucket)"
                 + " VALUES (?, ?, ?)");
-        selectMessage = session.prepare("SELECT sender_id, client_message_id, body FROM messages WHERE school_id = ?"
+        selectMessage = Statements.idempotent(session, "SELECT sender_id, client_message_id, body FROM messages WHERE school_id = ?"
                 + " AND conversation_id = ? AND bucket = ? AND message_id = ?");
-        updateIndex = session.prepare("UPDATE user_conversations USING TIMESTAMP ? SET last_message_id = ?,"
+        updateIndex = Statements.idempotent(session, "UPDATE user_conversations USING TIMESTAMP ? SET last_message_id = ?,"
                 + " last_sender_id = ?, last_preview = ? WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
-        selectBucketsUpTo = session.prepare("SELECT bucket FROM conversation_buckets WHERE school_id = ?"
+        selectBucketsUpTo = Statements.idempotent(session, "SELECT bucket FROM conversation_buckets WHERE school_id = ?"
                 + " AND conversation_id = ? AND bucket <= ?");
-        selectBucketsFrom = session.prepare("SELECT bucket FROM conversation_buckets WHERE school_id = ?"
+        selectBucketsFrom = Statements.idempotent(session, "SELECT bucket FROM conversation_buckets WHERE school_id = ?"
                 + " AND conversation_id = ? AND bucket >= ?");
-        selectBefore = session.prepare("SELECT message_id, sender_id, client_message_id, body FROM messages"
+        selectBefore = Statements.idempotent(session, "SELECT message_id, sender_id, client_message_id, body FROM messages"
                 + " WHERE school_id = ? AND conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?");
-        selectAfter = session.prepare("SELECT message_id, sender_id, client_message_id, body FROM messages"
+        selectAfter = Statements.idempotent(session, "SELECT message_id, sender_id, client_message_id, body FROM messages"
                 + " WHERE school_id = ? AND conversation_id = ? AND bucket = ? AND message_id > ? LIMIT ?");
     }
 

@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.sync;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -20,9 +21,9 @@ final class UserIndexStore {
 
     UserIndexStore(CqlSession session) {
         this.session = session;
-        selectAll = session.prepare("SELECT conversation_id, kind, title, last_message_id, last_sender_id, last_preview,"
+        selectAll = Statements.idempotent(session, "SELECT conversation_id, kind, title, last_message_id, last_sender_id, last_preview,"
                 + " read_up_to FROM user_conversations WHERE school_id = ? AND user_id = ?");
-        markRead = session.prepare("UPDATE user_conversations USING TIMESTAMP ? SET read_up_to = ?"
+        markRead = Statements.idempotent(session, "UPDATE user_conversations USING TIMESTAMP ? SET read_up_to = ?"
                 + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
     }
 
