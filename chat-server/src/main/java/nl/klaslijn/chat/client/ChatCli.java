@@ -50,11 +50,22 @@ public final class ChatCli {
     public static void main(String[] args) {
         System.exit(new CommandLine(new ChatCli())
                 .setExecutionExceptionHandler((error, command, parsed) -> {
-                    command.getErr().println("error: " + (error instanceof StompErrorException stomp
-                            ? stomp.errorCode() + ": " + stomp.frame().header("message") : String.valueOf(error.getMessage())));
+                    command.getErr().println("error: " + describe(error, ((ChatCli) parsed.commandSpec().root().userObject()).url));
                     return 1;
                 })
                 .execute(args));
+    }
+
+    private static String describe(Throwable error, URI url) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StompErrorException stomp) {
+                return stomp.errorCode() + ": " + stomp.frame().header("message");
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "cannot reach " + url + " (is the server running? ./klaslijn start)";
+            }
+        }
+        return String.valueOf(error.getMessage());
     }
 
     StompClient connect() throws IOException {
