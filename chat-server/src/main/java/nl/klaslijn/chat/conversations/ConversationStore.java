@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.conversations;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.AsyncRows;
 import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
@@ -71,27 +72,14 @@ final class ConversationStore {
     }
 
     private CompletableFuture<Map<UUID, MemberRole>> readMembers(UUID school, UUID id) {
-        Map<UUID, MemberRole> members = new HashMap<>();
-        CompletableFuture<Map<UUID, MemberRole>> done = new CompletableFuture<>();
-        session.executeAsync(selectMembers.bind(school, id)).whenComplete((rs, error) ->
-                collectMembers(rs, error, members, done));
-        return done;
-    }
-
-    private static void collectMembers(AsyncResultSet rs, Throwable error, Map<UUID, MemberRole> into,
-            CompletableFuture<Map<UUID, MemberRole>> done) {
-        if (error != null) {
-            done.completeExceptionally(error);
-            return;
-        }
-        for (Row row : rs.currentPage()) {
-            into.put(row.getUuid("user_id"), MemberRole.fromWire(row.getString("role")));
-        }
-        if (rs.hasMorePages()) {
-            rs.fetchNextPage().whenComplete((next, e) -> collectMembers(next, e, into, done));
-        } else {
-            done.complete(into);
-        }
+        return AsyncRows.all(session.executeAsync(selectMembers.bind(school, id)),
+                        row -> Map.entry(row.getUuid("user_id"), MemberRole.fromWire(row.getString("role"))))
+                .thenApply(entries -> {
+                    Map<UUID, MemberRole> members = new HashMap<>();
+                    entries.forEach(e -> members.put(e.getKey(), e.getValue()));
+                    return members;
+                })
+                .toCompletableFuture();
     }
 
     /** Adds or updates a member and the conversation's entry in that member's index, atomically per member. */

@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.core;
 
 import nl.klaslijn.common.auth.AccessToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One authenticated client connection (one device), as the chat core sees it. The transport (Netty, in
@@ -26,7 +27,7 @@ public interface Connection {
     void send(ServerFrame frame);
 
     /** Sends an ERROR frame with this code and message, then closes the connection, as STOMP 1.2 requires. */
-    void close(ErrorCode code, String message, String receiptId);
+    void close(ErrorCode code, String message, @Nullable String receiptId);
 
     /** Same as {@link #close(ErrorCode, String, String)} without a receipt id. */
     default void close(ErrorCode code, String message) {

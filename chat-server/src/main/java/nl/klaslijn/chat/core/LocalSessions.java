@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sessions connected to this node, by user (all their devices) and by conversation topic. Lookups
@@ -65,7 +66,7 @@ public final class LocalSessions {
     }
 
     /** The array without {@code session}; null (removing the key) when nothing is left. */
-    private static ClientSession[] without(ClientSession[] sessions, ClientSession session) {
+    private static ClientSession @Nullable [] without(ClientSession[] sessions, ClientSession session) {
         int index = -1;
         for (int i = 0; i < sessions.length; i++) {
             if (sessions[i] == session) {

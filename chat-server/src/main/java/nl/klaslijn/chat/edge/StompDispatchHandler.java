@@ -1,7 +1,8 @@
 package nl.klaslijn.chat.edge;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * {@code ack:auto} semantics), RECEIPT if asked. BEGIN/COMMIT/ABORT and a second CONNECT: ERROR
  * {@code unsupported-command}. Every inbound frame or heart-beat marks the connection alive.
  *
+ * <p>Outbound, it is the first handler every write from {@link NettyConnection} passes on the event loop,
+ * so it is where the connection's coalesced flush gets scheduled ({@link NettyConnection#flushSoon}).
+ *
  * <p>Rate limit: a token bucket of {@code sendBurst} SENDs refilled at {@code sendsPerSecond}; a SEND that
  * finds it empty closes the connection with {@code rate-limited}. The core's {@link SessionHandler#onClose}
  * is called exactly once, when the channel closes.
  */
-final class StompDispatchHandler extends ChannelInboundHandlerAdapter {
+final class StompDispatchHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StompDispatchHandler.class);
 
@@ -115,6 +119,12 @@ final class StompDispatchHandler extends ChannelInboundHandlerAdapter {
             log.error("session handler of {} failed on {}", connection, frame.command(), e);
             connection.close(ErrorCode.INTERNAL, "internal error", frame.header("receipt"));
         }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        ctx.write(msg, promise);
+        connection.flushSoon();
     }
 
     @Override

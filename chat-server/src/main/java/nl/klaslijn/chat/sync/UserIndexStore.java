@@ -1,14 +1,11 @@
 package nl.klaslijn.chat.sync;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import nl.klaslijn.common.cassandra.AsyncRows;
 import nl.klaslijn.common.cassandra.Statements;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.messages.Buckets;
 
@@ -32,30 +29,11 @@ final class UserIndexStore {
      * that raced with the user's removal from the conversation.
      */
     CompletionStage<List<IndexEntry>> entries(UUID school, UUID user) {
-        CompletableFuture<List<IndexEntry>> done = new CompletableFuture<>();
-        session.executeAsync(selectAll.bind(school, user)).whenComplete((rs, e) -> collect(rs, e, new ArrayList<>(), done));
-        return done;
-    }
-
-    private static void collect(AsyncResultSet rs, Throwable error, List<IndexEntry> into,
-            CompletableFuture<List<IndexEntry>> done) {
-        if (error != null) {
-            done.completeExceptionally(error);
-            return;
-        }
-        for (Row row : rs.currentPage()) {
-            if (row.getString("kind") == null) {
-                continue;
-            }
-            into.add(new IndexEntry(row.getUuid("conversation_id"), row.getString("kind"), row.getString("title"),
-                    row.isNull("last_message_id") ? null : row.getLong("last_message_id"), row.getUuid("last_sender_id"),
-                    row.getString("last_preview"), row.isNull("read_up_to") ? null : row.getLong("read_up_to")));
-        }
-        if (rs.hasMorePages()) {
-            rs.fetchNextPage().whenComplete((next, e) -> collect(next, e, into, done));
-        } else {
-            done.complete(into);
-        }
+        return AsyncRows.all(session.executeAsync(selectAll.bind(school, user)), row -> row.getString("kind") == null
+                ? null
+                : new IndexEntry(row.getUuid("conversation_id"), row.getString("kind"), row.getString("title"),
+                        row.isNull("last_message_id") ? null : row.getLong("last_message_id"), row.getUuid("last_sender_id"),
+                        row.getString("last_preview"), row.isNull("read_up_to") ? null : row.getLong("read_up_to")));
     }
 
     /** Moves the read pointer to {@code upTo}; a pointer already further stays where it is. */

@@ -1,0 +1,159 @@
+package nl.klaslijn.chat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import nl.klaslijn.chat.core.Connection;
+import nl.klaslijn.chat.core.ServerFrame;
+import nl.klaslijn.chat.core.http.HttpReply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Server lifecycle and the behaviours that need a real socket: shutdown, slow consumers, origins, plain HTTP. */
+@ExtendWith(LeakCheck.class)
+class ChatEdgeServerIT {
+
+    private final InMemoryChatCore core = new InMemoryChatCore();
+    private ChatEdgeServer server;
+
+    private int start(EdgeSettings.Builder settings) throws InterruptedException {
+        server = new ChatEdgeServer(settings.port(0).ioThreads(1).build(), core, TestTokens.TOKENS,
+                call -> CompletableFuture.completedFuture(
+                        HttpReply.json(200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8))));
+        return server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static StompWebSocketClient connected(int port) throws InterruptedException {
+        StompWebSocketClient client = StompWebSocketClient.connect(port);
+        client.send(StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.valid(UUID.randomUUID())));
+        assertThat(client.next().command()).isEqualTo("CONNECTED");
+        return client;
+    }
+
+    @Test
+    void stopTellsConnectedClientsShuttingDownAndClosesThemWithGoingAway() throws Exception {
+        int port = start(EdgeSettings.builder());
+        try (StompWebSocketClient client = connected(port)) {
+            server.stop();
+            StompText.Frame error = client.next();
+            assertThat(error.header("error-code")).isEqualTo("shutting-down");
+            assertThat(client.awaitClose().code()).isEqualTo(1001);
+        }
+        assertThat(core.closes).hasValue(1);
+    }
+
+    @Test
+    void servesPlainHttpOnTheSamePort() throws Exception {
+        int port = start(EdgeSettings.builder());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void refusesWebSocketFromAForeignBrowserOrigin() throws Exception {
+        int port = start(EdgeSettings.builder().allowedOrigins(List.of("https://app.klaslijn.nl")));
+        try {
+            StompWebSocketClient.connect(port, "Origin", "https://evil.example").close();
+            throw new AssertionError("handshake should have failed");
+        } catch (CompletionException expected) {
+            assertThat(expected).hasStackTraceContaining("403");
+        }
+        StompWebSocketClient.connect(port, "Origin", "https://app.klaslijn.nl").close();
+    }
+
+    @Test
+    void closesAClientThatStopsReadingAsSlowConsumer() throws Exception {
+        int port = start(EdgeSettings.builder()
+                .writeBufferLowWaterMark(32 * 1024).writeBufferHighWaterMark(64 * 1024)
+                .maxPendingOutboundBytes(256 * 1024).closeGrace(Duration.ofMillis(500)));
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096); // keep the kernel from absorbing everything
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
+            handshakeAndConnect(socket);
+            Connection connection = core.opened.get(0);
+            ServerFrame big = ServerFrame.message("/c/1", "1", ("\"" + "x".repeat(32 * 1024) + "\"").getBytes(StandardCharsets.UTF_8));
+            // The client reads nothing more. Deliver from a foreign thread, as the core does.
+            for (int i = 0; i < 2_000 && connection.isOpen(); i++) {
+                connection.deliver("s", big);
+                Thread.sleep(1);
+            }
+            assertThat(connection.isOpen()).isFalse();
+            await().atMost(Duration.ofSeconds(5)).until(() -> core.closes.get() == 1);
+        }
+    }
+
+    /** A bare-bones client: handshake and CONNECT, then read only the CONNECTED answer. */
+    private static void handshakeAndConnect(Socket socket) throws IOException {
+        byte[] nonce = new byte[16];
+        new SecureRandom().nextBytes(nonce);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /stomp HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during handshake: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        byte[] payload = StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.valid(UUID.randomUUID())).getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        out.write(0x81);
+        if (payload.length < 126) {
+            out.write(0x80 | payload.length);
+        } else {
+            out.write(0x80 | 126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xFF);
+        }
+        out.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            out.write(payload[i] ^ mask[i % 4]);
+        }
+        out.flush();
+        // Read the CONNECTED frame's header and payload, and nothing after it.
+        int b0 = in.read();
+        int len = in.read() & 0x7F;
+        if (len == 126) {
+            len = (in.read() << 8) | in.read();
+        }
+        byte[] connected = in.readNBytes(len);
+        assertThat(b0).isEqualTo(0x81);
+        assertThat(new String(connected, StandardCharsets.UTF_8)).startsWith("CONNECTED\n");
+    }
+}

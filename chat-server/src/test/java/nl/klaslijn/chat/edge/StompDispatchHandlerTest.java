@@ -1,0 +1,192 @@
+package nl.klaslijn.chat.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
+import java.util.UUID;
+import nl.klaslijn.chat.core.ChatCore;
+import nl.klaslijn.chat.core.ClientFrame;
+import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.core.SessionHandler;
+import nl.klaslijn.chat.core.StompCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LeakCheck.class)
+class StompDispatchHandlerTest {
+
+    private final StompChannel stomp = new StompChannel(StompChannel.SETTINGS.toBuilder()
+            .sendsPerSecond(2).sendBurst(3).build());
+
+    @AfterEach
+    void close() {
+        stomp.close();
+    }
+
+    private void subscribe(String id, String destination) {
+        stomp.send(StompText.frame("SUBSCRIBE", "id", id, "destination", destination));
+    }
+
+    private void sendMessage(String destination, String body) {
+        stomp.send(StompText.frameWithBody("SEND", body, "destination", destination, "content-type", "application/json"));
+    }
+
+    @Test
+    void passesSendSubscribeAndUnsubscribeToTheCore() {
+        stomp.connect();
+        subscribe("s1", "/conversations/1");
+        sendMessage("/conversations/1", "{}");
+        stomp.send(StompText.frame("UNSUBSCRIBE", "id", "s1"));
+        assertThat(stomp.core.frames).extracting(ClientFrame::command)
+                .containsExactly(StompCommand.SUBSCRIBE, StompCommand.SEND, StompCommand.UNSUBSCRIBE);
+    }
+
+    @Test
+    void deliversMessagesWithTheRecipientsSubscriptionHeader() {
+        stomp.connect();
+        subscribe("sub-9", "/conversations/1");
+        sendMessage("/conversations/1", "{\"text\":\"hallo\"}");
+        StompText.Frame message = stomp.read();
+        assertThat(message.command()).isEqualTo("MESSAGE");
+        assertThat(message.header("subscription")).isEqualTo("sub-9");
+        assertThat(message.header("destination")).isEqualTo("/conversations/1");
+        assertThat(message.body()).isEqualTo("{\"text\":\"hallo\"}");
+    }
+
+    @Test
+    void closesWithRateLimitedWhenSendsExceedTheBurst() {
+        stomp.connect();
+        for (int i = 0; i < 3; i++) {
+            sendMessage("/c", "{}");
+        }
+        assertThat(stomp.core.frames).hasSize(3);
+        stomp.send(StompText.frame("SEND", "destination", "/c", "receipt", "r4"));
+        StompText.Frame error = stomp.expectErrorAndClose("rate-limited");
+        assertThat(error.header("receipt-id")).isEqualTo("r4");
+        assertThat(stomp.core.frames).hasSize(3);
+    }
+
+    @Test
+    void refillsTheSendBucketOverTime() {
+        stomp.connect("heart-beat", "0,0");
+        for (int i = 0; i < 3; i++) {
+            sendMessage("/c", "{}");
+        }
+        stomp.advance(Duration.ofMillis(1000)); // 2 per second
+        sendMessage("/c", "{}");
+        sendMessage("/c", "{}");
+        assertThat(stomp.core.frames).hasSize(5);
+        assertThat(stomp.channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void answersDisconnectWithReceiptThenClosesNormally() {
+        stomp.connect();
+        stomp.send(StompText.frame("DISCONNECT", "receipt", "bye-1"));
+        StompText.Frame receipt = stomp.read();
+        assertThat(receipt.command()).isEqualTo("RECEIPT");
+        assertThat(receipt.header("receipt-id")).isEqualTo("bye-1");
+        assertThat(stomp.readClose()).isEqualTo(1000);
+        assertThat(stomp.channel.isOpen()).isFalse();
+        assertThat(stomp.core.closes).hasValue(1);
+    }
+
+    @Test
+    void acceptsAckAndNackAsNoOpsWithReceipt() {
+        stomp.connect();
+        stomp.send(StompText.frame("ACK", "id", "m1", "receipt", "a1"));
+        stomp.send(StompText.frame("NACK", "id", "m2"));
+        assertThat(stomp.read().header("receipt-id")).isEqualTo("a1");
+        assertThat(stomp.readRaw()).isNull();
+        assertThat(stomp.core.frames).isEmpty();
+    }
+
+    @Test
+    void rejectsTransactionsWithUnsupportedCommand() {
+        stomp.connect();
+        stomp.send(StompText.frame("BEGIN", "transaction", "t1"));
+        stomp.expectErrorAndClose("unsupported-command");
+    }
+
+    @Test
+    void rejectsASecondConnect() {
+        stomp.connect();
+        stomp.send(StompText.frame("CONNECT", "accept-version", "1.2"));
+        StompText.Frame error = stomp.expectErrorAndClose("unsupported-command");
+        assertThat(error.header("message")).isEqualTo("already connected");
+    }
+
+    @Test
+    void rejectsSendWithoutDestinationAndSubscribeWithoutId() {
+        stomp.connect();
+        stomp.send(StompText.frame("SUBSCRIBE", "destination", "/c"));
+        stomp.expectErrorAndClose("malformed-frame");
+        assertThat(stomp.core.frames).isEmpty();
+    }
+
+    @Test
+    void refusesBinaryMessagesWithClose1003() {
+        stomp.connect();
+        stomp.channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1})));
+        assertThat(stomp.readClose()).isEqualTo(1003);
+        assertThat(stomp.channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void ignoresFramesAfterAnError() {
+        stomp.connect();
+        stomp.channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                // the client reads nothing more: our ERROR and close frame stay queued, the channel stays open
+            }
+        });
+        stomp.send(StompText.frame("COMMIT", "transaction", "t"));
+        sendMessage("/c", "{}");
+        assertThat(stomp.channel.isOpen()).isTrue();
+        assertThat(stomp.core.frames).isEmpty();
+    }
+
+    @Test
+    void callsOnCloseExactlyOnceWhenTheChannelCloses() {
+        stomp.connect();
+        stomp.core.opened.get(0).close(ErrorCode.FORBIDDEN, "no");
+        stomp.channel.runPendingTasks();
+        stomp.channel.close();
+        stomp.channel.close();
+        assertThat(stomp.core.closes).hasValue(1);
+        assertThat(stomp.core.opened.get(0).isOpen()).isFalse();
+    }
+
+    @Test
+    void answersAFailingCoreWithInternalError() {
+        ChatCore failing = connection -> new SessionHandler() {
+            @Override
+            public void onFrame(ClientFrame frame) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public void onClose() {}
+        };
+        StompApplication app = new StompApplication(StompChannel.SETTINGS, failing, TestTokens.TOKENS);
+        EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFrameHandler(1024, 1000));
+        app.install(ch.pipeline());
+        ch.writeInbound(StompText.ws(StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.valid(UUID.randomUUID()))));
+        ch.writeInbound(StompText.ws(StompText.frame("SEND", "destination", "/c", "receipt", "r1")));
+        ch.runPendingTasks();
+        assertThat(StompText.read(ch.readOutbound()).command()).isEqualTo("CONNECTED");
+        StompText.Frame error = StompText.read(ch.readOutbound());
+        assertThat(error.header("error-code")).isEqualTo("internal-error");
+        assertThat(error.header("receipt-id")).isEqualTo("r1");
+        ch.finishAndReleaseAll();
+        app.timers().stop();
+    }
+}
