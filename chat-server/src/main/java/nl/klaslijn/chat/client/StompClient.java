@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import nl.klaslijn.chat.protocol.Requests;
+import nl.klaslijn.chat.protocol.Wire;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,7 +122,7 @@ public final class StompClient implements AutoCloseable {
     /** Sends a chat message; completes with the RECEIPT, whose {@code message-id} header is the server id. */
     public CompletionStage<StompFrame> sendMessage(UUID conversation, String clientMessageId, String text) {
         return send("/app/conversations/" + conversation + "/messages",
-                "{\"clientMessageId\":" + Json.quote(clientMessageId) + ",\"text\":" + Json.quote(text) + "}");
+                new String(Wire.encode(new Requests.SendMessage(clientMessageId, text)), StandardCharsets.UTF_8));
     }
 
     /** A request/reply SEND; requires a subscription to /user/replies. Completes with the reply MESSAGE. */

@@ -136,8 +136,7 @@ public final class NettyConnection implements Connection, Runnable {
             return false;
         }
         if (pendingOutboundBytes() > maxPendingOutboundBytes) {
-            log.info("connection {} of user {}: more than {} bytes pending, closing as slow consumer",
-                    id, principal.userId(), maxPendingOutboundBytes);
+            log.info("connection {}: more than {} bytes pending, closing as slow consumer", id, maxPendingOutboundBytes);
             close(ErrorCode.SLOW_CONSUMER, "client is not reading fast enough");
             return false;
         }
@@ -230,6 +229,7 @@ public final class NettyConnection implements Connection, Runnable {
 
     @Override
     public String toString() {
-        return "NettyConnection[" + id + ", user " + principal.userId() + ", " + channel + "]";
+        // No user id or address: this string ends up in logs, which must hold nothing personal.
+        return "NettyConnection[" + id + "]";
     }
 }
