@@ -1,0 +1,225 @@
+package nl.klaslijn.portal.accounts;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.crypto.Hashing;
+import nl.klaslijn.portal.crypto.RandomTokens;
+import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.http.AttemptLimiter;
+import nl.klaslijn.portal.people.Membership;
+import nl.klaslijn.portal.people.People;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accounts and sessions. A session is a refresh-token family: each refresh token is single use and is exchanged for
+ * the next one (rotation); presenting a used one again revokes the whole family (reuse detection). Logging out
+ * everywhere and changing the password move the account's session generation on, which kills every older family.
+ * Access tokens are not revocable; they live {@code klaslijn.auth.access-token-lifetime} (5 minutes by default).
+ */
+@Service
+public class Accounts {
+
+    private final AccountStore store;
+    private final People people;
+    private final PasswordEncoder passwords;
+    private final AccessTokens accessTokens;
+    private final AttemptLimiter limiter;
+    private final Clock clock;
+    private final byte[] lookupKey;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+    private final String dummyHash;
+
+    Accounts(AccountStore store, People people, PasswordEncoder passwords, AccessTokens accessTokens,
+            AttemptLimiter limiter, Clock clock, PortalProperties properties) {
+        this.store = store;
+        this.people = people;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.lookupKey = properties.auth().lookupKey().getBytes(StandardCharsets.UTF_8);
+        if (lookupKey.length < 32) {
+            throw new IllegalArgumentException("klaslijn.auth.lookup-key must be at least 32 bytes");
+        }
+        this.accessLifetime = properties.auth().accessTokenLifetime();
+        this.refreshLifetime = properties.auth().refreshTokenLifetime();
+        this.dummyHash = passwords.encode("not-a-password-" + UUID.randomUUID());
+    }
+
+    public boolean emailTaken(String email) {
+        return store.accountIdByEmail(emailKey(email)).isPresent();
+    }
+
+    /** Creates an account; 409 {@code email-taken} if the address already has one. */
+    public UUID create(String email, String password) {
+        UUID accountId = UUID.randomUUID();
+        if (!store.claimEmail(emailKey(email), accountId)) {
+            throw emailTakenProblem();
+        }
+        try {
+            store.insert(new Account(accountId, normalise(email), passwords.encode(password), clock.instant(), 0));
+        } catch (RuntimeException e) {
+            store.releaseEmail(emailKey(email), accountId);
+            throw e;
+        }
+        return accountId;
+    }
+
+    /** Undoes {@link #create} (a registration that failed after it). */
+    public void delete(UUID accountId, String email) {
+        store.delete(accountId);
+        store.releaseEmail(emailKey(email), accountId);
+    }
+
+    public Optional<String> email(UUID accountId) {
+        return store.account(accountId).map(Account::email);
+    }
+
+    /**
+     * Checks e-mail and password and starts a session at {@code schoolId} (optional when the account belongs to exactly
+     * one school). Unknown address and wrong password get the same 401 and take the same time.
+     */
+    public TokenPair login(String email, String password, @Nullable UUID schoolId, String clientAddress) {
+        ByteBuffer key = emailKey(email);
+        limiter.acquire("login-ip:" + clientAddress);
+        limiter.acquire("login-account:" + HexFormat.of().formatHex(key.array(), 0, 8));
+        Optional<Account> account = store.accountIdByEmail(key).flatMap(store::account);
+        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
+        if (account.isEmpty() || !matches) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "E-mail address or password is wrong.");
+        }
+        return startSession(account.get().accountId(), chooseSchool(account.get().accountId(), schoolId));
+    }
+
+    private UUID chooseSchool(UUID accountId, @Nullable UUID requested) {
+        List<UUID> schools = people.schoolsOf(accountId);
+        if (requested != null && schools.contains(requested)) {
+            return requested;
+        }
+        if (requested == null && schools.size() == 1) {
+            return schools.get(0);
+        }
+        if (requested == null && schools.size() > 1) {
+            throw ApiException.badRequest("school-required",
+                    "This account belongs to several schools; log in with one of them as schoolId.");
+        }
+        throw new ApiException(HttpStatus.FORBIDDEN, "no-school", "This account does not belong to that school.");
+    }
+
+    /** A new session (refresh family) for an account at a school it belongs to. */
+    public TokenPair startSession(UUID accountId, UUID schoolId) {
+        Account account = store.account(accountId).orElseThrow(() -> invalidRefresh("refresh-revoked"));
+        return issue(accountId, schoolId, UUID.randomUUID(), account.sessionGeneration());
+    }
+
+    /** Exchanges a refresh token for the next pair (see the class contract). Check everything, then claim it once. */
+    public TokenPair refresh(String refreshToken) {
+        ByteBuffer hash = Hashing.sha256(refreshToken);
+        RefreshToken token = store.refresh(hash).orElseThrow(() -> invalidRefresh("refresh-invalid"));
+        if (token.usedAt() != null) {
+            throw reused(token);
+        }
+        if (!clock.instant().isBefore(token.expiresAt())) {
+            throw invalidRefresh("refresh-expired");
+        }
+        int generation = store.liveFamilyGeneration(token.accountId(), token.familyId())
+                .orElseThrow(() -> invalidRefresh("refresh-revoked"));
+        int current = store.account(token.accountId()).map(Account::sessionGeneration).orElse(-1);
+        if (generation != current) {
+            throw invalidRefresh("refresh-revoked");
+        }
+        if (!store.useRefresh(hash, clock.instant())) {
+            throw reused(token);
+        }
+        return issue(token.accountId(), token.schoolId(), token.familyId(), generation);
+    }
+
+    private ApiException reused(RefreshToken token) {
+        store.revokeFamily(token.accountId(), token.familyId(), refreshLifetime.plusDays(1));
+        return invalidRefresh("refresh-reused");
+    }
+
+    /** Ends the session the refresh token belongs to (this device). Unknown tokens are ignored. */
+    public void logout(String refreshToken) {
+        store.refresh(Hashing.sha256(refreshToken))
+                .ifPresent(t -> store.revokeFamily(t.accountId(), t.familyId(), refreshLifetime.plusDays(1)));
+    }
+
+    /** Ends every session of the account (all devices). */
+    public void logoutEverywhere(UUID accountId) {
+        bumpGeneration(accountId);
+    }
+
+    /** Changes the password after checking the current one, ends every session, and starts a new one for this device. */
+    public TokenPair changePassword(UUID accountId, UUID schoolId, String current, String next, String clientAddress) {
+        limiter.acquire("password-account:" + accountId);
+        Account account = store.account(accountId).orElseThrow(() -> ApiException.unauthenticated("No such account."));
+        if (!passwords.matches(current, account.passwordHash())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "wrong-password", "The current password is wrong.");
+        }
+        store.setPassword(accountId, passwords.encode(next));
+        bumpGeneration(accountId);
+        return startSession(accountId, schoolId);
+    }
+
+    private void bumpGeneration(UUID accountId) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int generation = store.account(accountId).map(Account::sessionGeneration)
+                    .orElseThrow(() -> ApiException.unauthenticated("No such account."));
+            if (store.bumpGeneration(accountId, generation)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("session generation kept moving");
+    }
+
+    /** Access token, and the family's next refresh token stamped with the generation the family was checked at. */
+    private TokenPair issue(UUID accountId, UUID schoolId, UUID family, int generation) {
+        Set<Role> roles = people.membership(schoolId, accountId).map(Membership::roles).orElse(Set.of());
+        String access = accessTokens.issue(accountId, schoolId, roles, accessLifetime);
+        String refresh = RandomTokens.opaque();
+        Instant now = clock.instant();
+        store.insertRefresh(Hashing.sha256(refresh), new RefreshToken(accountId, schoolId, family,
+                now.plus(refreshLifetime), null), refreshLifetime.plusDays(1));
+        store.touchFamily(accountId, family, schoolId, generation, refreshLifetime.plusDays(1));
+        return new TokenPair(access, accessLifetime.toSeconds(), refresh, accountId, schoolId, roles);
+    }
+
+    private ByteBuffer emailKey(String email) {
+        return Hashing.hmacSha256(lookupKey, normalise(email));
+    }
+
+    private static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException invalidRefresh(String code) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, code, switch (code) {
+            case "refresh-reused" -> "This refresh token was already used; the session is ended. Log in again.";
+            case "refresh-expired" -> "The refresh token has expired. Log in again.";
+            case "refresh-revoked" -> "The session was ended. Log in again.";
+            default -> "The refresh token is not valid.";
+        });
+    }
+
+    private static ApiException emailTakenProblem() {
+        return ApiException.conflict("email-taken",
+                "An account with this e-mail address exists; log in and link the child with the token instead.");
+    }
+}

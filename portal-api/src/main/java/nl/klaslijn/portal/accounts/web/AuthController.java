@@ -1,0 +1,51 @@
+package nl.klaslijn.portal.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import nl.klaslijn.portal.accounts.Accounts;
+import nl.klaslijn.portal.accounts.TokenPair;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public session endpoints: login, refresh (rotation), logout of this device. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final Accounts accounts;
+
+    AuthController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** {@code schoolId} is needed only when the account belongs to several schools. */
+    record Login(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+            @Nullable UUID schoolId) {}
+
+    record Refresh(@NotBlank @Size(max = 64) String refreshToken) {}
+
+    @PostMapping("/login")
+    TokenPair login(@Valid @RequestBody Login body, HttpServletRequest request) {
+        return accounts.login(body.email(), body.password(), body.schoolId(), request.getRemoteAddr());
+    }
+
+    @PostMapping("/refresh")
+    TokenPair refresh(@Valid @RequestBody Refresh body) {
+        return accounts.refresh(body.refreshToken());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody Refresh body) {
+        accounts.logout(body.refreshToken());
+    }
+}

@@ -1,0 +1,71 @@
+package nl.klaslijn.portal.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.cassandra.CassandraSessions;
+import nl.klaslijn.common.cassandra.CassandraSettings;
+import nl.klaslijn.common.cassandra.SchemaMigrator;
+import nl.klaslijn.devstack.cassandra.CassandraNode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Wires portal-api's shared beans: (optionally) a local Cassandra node, the migrated session (set {@code portal}),
+ * the access-token issuer, the password encoder and the clock. Beans close in reverse order on shutdown.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
+    CassandraNode embeddedCassandra(PortalProperties properties) {
+        PortalProperties.Embedded embedded = properties.cassandra().embedded();
+        return CassandraNode.builder()
+                .dataDirectory(embedded.dataDirectory().toAbsolutePath())
+                .nativePort(embedded.port())
+                .heap(embedded.heap())
+                .build()
+                .start();
+    }
+
+    @Bean
+    CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<CassandraNode> embedded) {
+        PortalProperties.Cassandra c = properties.cassandra();
+        CassandraNode local = embedded.getIfAvailable();
+        List<InetSocketAddress> contactPoints = local != null
+                ? List.of(local.contactPoint())
+                : CassandraSettings.parseContactPoints(String.join(",", c.contactPoints()));
+        return new CassandraSettings(contactPoints, c.localDatacenter(), c.keyspace(), c.replication(),
+                CassandraSettings.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    @Bean(destroyMethod = "close")
+    CqlSession cqlSession(CassandraSettings settings) {
+        SchemaMigrator.run(settings, "portal");
+        return CassandraSessions.open(settings);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AccessTokens accessTokens(PortalProperties properties, Clock clock) {
+        return new AccessTokens(properties.auth().tokenSigningKey().getBytes(StandardCharsets.UTF_8), clock);
+    }
+
+    /** Argon2id with Spring Security's current defaults (16 MiB, 2 iterations, parallelism 1). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+}

@@ -1,0 +1,42 @@
+package nl.klaslijn.portal.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code klaslijn.*} configuration of portal-api (defaults in application.yml; every key can be set by
+ * environment variable, e.g. {@code KLASLIJN_AUTH_TOKEN_SIGNING_KEY}).
+ */
+@ConfigurationProperties("klaslijn")
+public record PortalProperties(Auth auth, Onboarding onboarding, Limits limits, Cassandra cassandra) {
+
+    /**
+     * Credentials and tokens.
+     *
+     * @param tokenSigningKey HS256 key (at least 32 bytes); must equal the chat server's {@code klaslijn.chat.token-signing-key}
+     * @param lookupKey HMAC key for the e-mail lookup hash (at least 32 bytes); never change it once accounts exist
+     */
+    public record Auth(String tokenSigningKey, String lookupKey, Duration accessTokenLifetime,
+            Duration refreshTokenLifetime) {}
+
+    /** Registration tokens: how long they are valid, and how many redemption attempts a client and a prefix get. */
+    public record Onboarding(Duration tokenLifetime) {}
+
+    /**
+     * Guessing limits (token buckets, per node, in memory).
+     *
+     * @param attemptsPerMinute sustained attempts per key (client address, token prefix or e-mail)
+     * @param burst attempts a key may make at once
+     * @param maxBodyBytes largest request body accepted
+     */
+    public record Limits(int attemptsPerMinute, int burst, int maxBodyBytes) {}
+
+    /** Where Cassandra is, and whether to start a local node first. */
+    public record Cassandra(List<String> contactPoints, String localDatacenter, String keyspace, String replication,
+            Embedded embedded) {}
+
+    /** A local Cassandra node started (and stopped) with the application. */
+    public record Embedded(boolean enabled, Path dataDirectory, int port, String heap) {}
+}

@@ -1,0 +1,44 @@
+package nl.klaslijn.portal.http;
+
+import java.time.Clock;
+import java.util.List;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.people.People;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Registers the caller resolver, the body limit and the guessing limiter. */
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration implements WebMvcConfigurer {
+
+    private final AccessTokens tokens;
+    private final People people;
+
+    HttpConfiguration(AccessTokens tokens, People people) {
+        this.tokens = tokens;
+        this.people = people;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver(tokens, people));
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(PortalProperties properties) {
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(properties.limits().maxBodyBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    AttemptLimiter attemptLimiter(PortalProperties properties, Clock clock) {
+        return new AttemptLimiter(properties.limits().attemptsPerMinute(), properties.limits().burst(), clock);
+    }
+}

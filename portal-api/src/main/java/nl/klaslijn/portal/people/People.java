@@ -1,0 +1,108 @@
+package nl.klaslijn.portal.people;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Staff, pupils and guardians of a school, and which account each is. Callers pass the access gates first; lookups
+ * return empty for ids that do not exist in the given school (another school's id included).
+ */
+@Service
+public class People {
+
+    private final PeopleStore store;
+
+    People(PeopleStore store) {
+        this.store = store;
+    }
+
+    public Staff createStaff(UUID schoolId, String name, String email, Set<StaffRole> roles) {
+        Staff staff = new Staff(schoolId, UUID.randomUUID(), name, email, roles, null);
+        store.insert(staff);
+        return staff;
+    }
+
+    public Optional<Staff> staff(UUID schoolId, UUID staffId) {
+        return store.staff(schoolId, staffId);
+    }
+
+    /** Adds a pupil to a group; the caller checked that the group exists in this school. */
+    public Pupil createPupil(UUID schoolId, UUID groupId, String firstName, String lastName) {
+        Pupil pupil = new Pupil(schoolId, UUID.randomUUID(), groupId, firstName, lastName);
+        store.insert(pupil);
+        return pupil;
+    }
+
+    public Optional<Pupil> pupil(UUID schoolId, UUID pupilId) {
+        return store.pupil(schoolId, pupilId);
+    }
+
+    /** The pupils of a group, ordered by pupil id. */
+    public List<Pupil> pupilsOfGroup(UUID schoolId, UUID groupId) {
+        return store.pupilsOfGroup(schoolId, groupId);
+    }
+
+    /** Creates a guardian record and links it to {@code pupil}. */
+    public Guardian createGuardian(Pupil pupil, String name, String email) {
+        Guardian guardian = new Guardian(pupil.schoolId(), UUID.randomUUID(), name, email, null);
+        store.insert(guardian);
+        store.link(pupil, guardian.guardianId());
+        return guardian;
+    }
+
+    public Optional<Guardian> guardian(UUID schoolId, UUID guardianId) {
+        return store.guardian(schoolId, guardianId);
+    }
+
+    /** Links an existing guardian of the same school to {@code pupil} (a sibling); idempotent. */
+    public void linkGuardian(Pupil pupil, UUID guardianId) {
+        store.link(pupil, guardianId);
+    }
+
+    public Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
+        return store.guardiansOf(schoolId, pupilId);
+    }
+
+    public List<Child> childrenOf(UUID schoolId, UUID guardianId) {
+        return store.childrenOf(schoolId, guardianId);
+    }
+
+    public boolean isGuardianOf(UUID schoolId, UUID guardianId, UUID pupilId) {
+        return store.guardiansOf(schoolId, pupilId).contains(guardianId);
+    }
+
+    /** True if the guardian has a child in the group. */
+    public boolean hasChildIn(UUID schoolId, UUID guardianId, UUID groupId) {
+        return store.childrenOf(schoolId, guardianId).stream().anyMatch(c -> c.groupId().equals(groupId));
+    }
+
+    /** Who the account is in the school; empty if nobody there. */
+    public Optional<Membership> membership(UUID schoolId, UUID accountId) {
+        return store.membership(schoolId, accountId);
+    }
+
+    public void attachStaff(Staff staff, UUID accountId) {
+        store.attachStaff(staff, accountId);
+    }
+
+    /**
+     * Makes {@code accountId} the guardian of {@code pupil}. If the account already is another guardian record of this
+     * school (a second child's token), the pupil is linked to that record, so one person stays one guardian per school.
+     */
+    public UUID attachGuardian(Pupil pupil, UUID guardianId, UUID accountId) {
+        Optional<UUID> existing = store.membership(pupil.schoolId(), accountId).map(Membership::guardianId);
+        if (existing.isPresent() && !existing.get().equals(guardianId)) {
+            store.link(pupil, existing.get());
+            return existing.get();
+        }
+        store.attachGuardian(pupil.schoolId(), guardianId, accountId);
+        return guardianId;
+    }
+
+    public List<UUID> schoolsOf(UUID accountId) {
+        return store.schoolsOf(accountId);
+    }
+}

@@ -1,0 +1,98 @@
+package nl.klaslijn.portal.people.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import nl.klaslijn.portal.access.Caller;
+import nl.klaslijn.portal.access.PupilAccess;
+import nl.klaslijn.portal.access.SchoolAccess;
+import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.onboarding.Onboarding;
+import nl.klaslijn.portal.people.Guardian;
+import nl.klaslijn.portal.people.People;
+import nl.klaslijn.portal.people.Pupil;
+import nl.klaslijn.portal.people.Staff;
+import nl.klaslijn.portal.people.web.PeopleViews.CreatedStaff;
+import nl.klaslijn.portal.people.web.PeopleViews.GuardianView;
+import nl.klaslijn.portal.people.web.PeopleViews.PupilView;
+import nl.klaslijn.portal.schools.Schools;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff, pupils and guardians of a school. Every handler passes its gate first (check), then acts (do). */
+@RestController
+@RequestMapping("/api/schools/{schoolId}")
+class PeopleController {
+
+    private final People people;
+    private final Schools schools;
+    private final Onboarding onboarding;
+    private final SchoolAccess schoolAccess;
+    private final PupilAccess pupilAccess;
+
+    PeopleController(People people, Schools schools, Onboarding onboarding, SchoolAccess schoolAccess,
+            PupilAccess pupilAccess) {
+        this.people = people;
+        this.schools = schools;
+        this.onboarding = onboarding;
+        this.schoolAccess = schoolAccess;
+        this.pupilAccess = pupilAccess;
+    }
+
+    /** A staff member and their registration token (shown once). */
+    @PostMapping("/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedStaff createStaff(Caller caller, @PathVariable UUID schoolId, @Valid @RequestBody PeopleRequests.CreateStaff body) {
+        schoolAccess.manage(caller, schoolId);
+        Staff staff = people.createStaff(schoolId, body.name(), body.email(), body.roles());
+        return new CreatedStaff(staff.staffId(), staff.name(), staff.roles(), onboarding.issueForStaff(staff));
+    }
+
+    @PostMapping("/pupils")
+    @ResponseStatus(HttpStatus.CREATED)
+    PupilView createPupil(Caller caller, @PathVariable UUID schoolId, @Valid @RequestBody PeopleRequests.CreatePupil body) {
+        schoolAccess.manage(caller, schoolId);
+        schools.group(schoolId, body.groupId())
+                .orElseThrow(() -> ApiException.badRequest("unknown-group", "No group with this id at the school."));
+        return view(people.createPupil(schoolId, body.groupId(), body.firstName(), body.lastName()));
+    }
+
+    @GetMapping("/pupils/{pupilId}")
+    PupilView pupil(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID pupilId) {
+        return view(pupilAccess.view(caller, schoolId, pupilId));
+    }
+
+    @PostMapping("/pupils/{pupilId}/guardians")
+    @ResponseStatus(HttpStatus.CREATED)
+    GuardianView addGuardian(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID pupilId,
+            @Valid @RequestBody PeopleRequests.CreateGuardian body) {
+        Pupil pupil = pupilAccess.manage(caller, schoolId, pupilId);
+        Guardian guardian = people.createGuardian(pupil, body.name(), body.email());
+        return new GuardianView(guardian.guardianId(), guardian.name(), false);
+    }
+
+    /** Links an existing guardian of the school to this pupil too (siblings); idempotent. */
+    @PutMapping("/pupils/{pupilId}/guardians/{guardianId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void linkGuardian(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID pupilId, @PathVariable UUID guardianId) {
+        Pupil pupil = pupilAccess.manage(caller, schoolId, pupilId);
+        people.guardian(schoolId, guardianId)
+                .orElseThrow(() -> ApiException.badRequest("unknown-guardian", "No guardian with this id at the school."));
+        people.linkGuardian(pupil, guardianId);
+    }
+
+    private PupilView view(Pupil pupil) {
+        List<GuardianView> guardians = people.guardiansOf(pupil.schoolId(), pupil.pupilId()).stream()
+                .flatMap(id -> people.guardian(pupil.schoolId(), id).stream())
+                .map(g -> new GuardianView(g.guardianId(), g.name(), g.accountId() != null))
+                .toList();
+        return new PupilView(pupil.pupilId(), pupil.firstName(), pupil.lastName(), pupil.groupId(), guardians);
+    }
+}

@@ -1,0 +1,18 @@
+package nl.klaslijn.portal.people.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.klaslijn.portal.people.StaffRole;
+
+/** Response bodies of the people endpoints. */
+final class PeopleViews {
+
+    private PeopleViews() {}
+
+    record CreatedStaff(UUID staffId, String name, Set<StaffRole> roles, String registrationToken) {}
+
+    record PupilView(UUID pupilId, String firstName, String lastName, UUID groupId, List<GuardianView> guardians) {}
+
+    record GuardianView(UUID guardianId, String name, boolean registered) {}
+}

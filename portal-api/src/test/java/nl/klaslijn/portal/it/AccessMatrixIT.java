@@ -1,0 +1,209 @@
+package nl.klaslijn.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The authorization matrix: every endpoint that reads or changes a pupil, a group or a school, for every role
+ * (parent, class parent, teacher, administrator, anonymous) against a target in every relation to the caller (own
+ * child, another child in the same group, a child in another group, a child at another school). Each expectation is
+ * the status the policy in the access gates prescribes; the test reports every cell that differs.
+ *
+ * <p>School 1 has group A (pupils P1, P2) and group B (pupil P3); school 2 has pupil P4. The parent is P1's guardian,
+ * the class parent is P2's guardian and class parent of A, the teacher teaches A, the administrator runs school 1.
+ * The schools are built once for the class (tests only add guardians, which no other cell depends on).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT extends PortalIT {
+
+    enum Who { PARENT, CLASS_PARENT, TEACHER, ADMINISTRATOR, ANONYMOUS }
+
+    enum Relation { OWN_CHILD, SAME_GROUP, OTHER_GROUP, OTHER_SCHOOL }
+
+    private record Target(UUID schoolId, UUID groupId, UUID pupilId) {}
+
+    private final Map<Who, @Nullable String> tokens = new EnumMap<>(Who.class);
+    private final Map<Who, Map<Relation, Target>> targets = new EnumMap<>(Who.class);
+
+    @BeforeEach
+    void schools() {
+        if (tokens.isEmpty()) {
+            build();
+        }
+    }
+
+    private void build() {
+        SchoolFixture one = school("Matrix one");
+        SchoolFixture two = school("Matrix two");
+        UUID groupA = one.group("A");
+        UUID groupB = one.group("B");
+        UUID groupC = two.group("C");
+        UUID[] p1 = new UUID[1];
+        UUID[] p2 = new UUID[1];
+        UUID[] p3 = new UUID[1];
+        UUID[] p4 = new UUID[1];
+        SchoolFixture.Member parent = one.parentOfNewPupil(groupA, "P1", p1);
+        SchoolFixture.Member classParent = one.parentOfNewPupil(groupA, "P2", p2);
+        one.classParent(groupA, classParent);
+        one.parentOfNewPupil(groupB, "P3", p3);
+        two.parentOfNewPupil(groupC, "P4", p4);
+        SchoolFixture.Member teacher = one.teacher(groupA);
+
+        tokens.put(Who.PARENT, parent.accessToken());
+        tokens.put(Who.CLASS_PARENT, classParent.accessToken());
+        tokens.put(Who.TEACHER, teacher.accessToken());
+        tokens.put(Who.ADMINISTRATOR, one.admin.accessToken());
+        tokens.put(Who.ANONYMOUS, null);
+
+        Target t1 = new Target(one.schoolId, groupA, p1[0]);
+        Target t2 = new Target(one.schoolId, groupA, p2[0]);
+        Target t3 = new Target(one.schoolId, groupB, p3[0]);
+        Target t4 = new Target(two.schoolId, groupC, p4[0]);
+        for (Who who : Who.values()) {
+            boolean classParentView = who == Who.CLASS_PARENT;
+            targets.put(who, Map.of(
+                    Relation.OWN_CHILD, classParentView ? t2 : t1,
+                    Relation.SAME_GROUP, classParentView ? t1 : t2,
+                    Relation.OTHER_GROUP, t3,
+                    Relation.OTHER_SCHOOL, t4));
+        }
+    }
+
+    /** Expected statuses per role, in {@link Relation} order. */
+    private static Map<Who, int[]> expect(int[] parent, int[] classParent, int[] teacher, int[] admin) {
+        Map<Who, int[]> expected = new EnumMap<>(Who.class);
+        expected.put(Who.PARENT, parent);
+        expected.put(Who.CLASS_PARENT, classParent);
+        expected.put(Who.TEACHER, teacher);
+        expected.put(Who.ADMINISTRATOR, admin);
+        expected.put(Who.ANONYMOUS, new int[] {401, 401, 401, 401});
+        return expected;
+    }
+
+    private void check(String endpoint, Map<Who, int[]> expected, BiFunction<@Nullable String, Target, Api.Response> call) {
+        List<String> wrong = new ArrayList<>();
+        for (Who who : Who.values()) {
+            for (Relation relation : Relation.values()) {
+                Api.Response response = call.apply(tokens.get(who), targets.get(who).get(relation));
+                int want = expected.get(who)[relation.ordinal()];
+                if (response.status() != want) {
+                    wrong.add(endpoint + " as " + who + " on " + relation + ": expected " + want + ", got "
+                            + response.status() + " " + response.body());
+                }
+                if (response.status() >= 400) {
+                    assertThat(response.contentType()).as(endpoint).startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String school(Target t) {
+        return "/api/schools/" + t.schoolId();
+    }
+
+    @Test
+    void viewingASchool() {
+        check("GET school", expect(
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t), token));
+    }
+
+    @Test
+    void viewingAPupil() {
+        check("GET pupil", expect(
+                        new int[] {200, 404, 404, 404},
+                        new int[] {200, 404, 404, 404},
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/pupils/" + t.pupilId(), token));
+    }
+
+    @Test
+    void viewingTheGroupOfAPupil() {
+        check("GET group", expect(
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/groups/" + t.groupId(), token));
+    }
+
+    @Test
+    void viewingTheClassListOfAPupilsGroup() {
+        check("GET class list", expect(
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 403, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/groups/" + t.groupId() + "/pupils", token));
+    }
+
+    @Test
+    void printingRegistrationTokensOfAPupilsGroup() {
+        check("POST registration tokens", expect(
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.post(school(t) + "/groups/" + t.groupId() + "/registration-tokens", token, null));
+    }
+
+    @Test
+    void addingAGuardianToAPupil() {
+        check("POST guardian", expect(
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {201, 201, 201, 404}),
+                (token, t) -> api.post(school(t) + "/pupils/" + t.pupilId() + "/guardians", token,
+                        Map.of("name", "Extra", "email", SchoolFixture.email())));
+    }
+
+    @Test
+    void listingGroupsShowsStaffEveryGroupAndParentsTheirChildrensGroups() {
+        Target own = targets.get(Who.PARENT).get(Relation.OWN_CHILD);
+        Api.Response asParent = api.get(school(own) + "/groups", tokens.get(Who.PARENT));
+        Api.Response asTeacher = api.get(school(own) + "/groups", tokens.get(Who.TEACHER));
+        Api.Response foreign = api.get(school(targets.get(Who.PARENT).get(Relation.OTHER_SCHOOL)) + "/groups",
+                tokens.get(Who.PARENT));
+
+        assertThat(asParent.body().findValuesAsString("groupId")).containsExactly(own.groupId().toString());
+        assertThat(asTeacher.body().size()).isEqualTo(2);
+        assertThat(foreign.status()).isEqualTo(404);
+    }
+
+    @Test
+    void foreignAndNonExistentIdsGetTheSameAnswer() {
+        Target own = targets.get(Who.ADMINISTRATOR).get(Relation.OWN_CHILD);
+        Target foreign = targets.get(Who.ADMINISTRATOR).get(Relation.OTHER_SCHOOL);
+        String admin = tokens.get(Who.ADMINISTRATOR);
+
+        Api.Response foreignPupil = api.get(school(own) + "/pupils/" + foreign.pupilId(), admin);
+        Api.Response missingPupil = api.get(school(own) + "/pupils/" + UUID.randomUUID(), admin);
+        Api.Response foreignSchool = api.get(school(foreign) + "/pupils/" + foreign.pupilId(), admin);
+        Api.Response missingSchool = api.get("/api/schools/" + UUID.randomUUID() + "/pupils/" + UUID.randomUUID(), admin);
+
+        assertThat(foreignPupil.status()).isEqualTo(404);
+        assertThat(essence(foreignPupil)).isEqualTo(essence(missingPupil)).isEqualTo(essence(foreignSchool))
+                .isEqualTo(essence(missingSchool));
+    }
+
+    /** The problem without {@code instance} (the request path, which naturally differs). */
+    private static List<String> essence(Api.Response r) {
+        return List.of(String.valueOf(r.status()), r.text("type"), r.text("title"), r.text("detail"));
+    }
+}

@@ -1,0 +1,70 @@
+package nl.klaslijn.portal.it;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.devstack.cassandra.CassandraNode;
+import nl.klaslijn.devstack.cassandra.TestCassandra;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of portal-api's integration tests: the real application on a random port, against the suite's real
+ * Cassandra node ({@link TestCassandra}, keyspace {@code portal_it}), with a clock tests can move. All subclasses share
+ * one application context; each test builds schools of its own, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "klaslijn.auth.token-signing-key=" + PortalIT.SIGNING_KEY,
+        "klaslijn.limits.attempts-per-minute=100000",
+        "klaslijn.limits.burst=100000",
+        "logging.level.nl.klaslijn=WARN"
+})
+@Import(TestClockConfiguration.class)
+abstract class PortalIT {
+
+    static final String SIGNING_KEY = "portal-integration-test-signing-key-0123456789";
+
+    @DynamicPropertySource
+    static void cassandra(DynamicPropertyRegistry registry) {
+        registry.add("klaslijn.cassandra.contact-points", () -> {
+            CassandraNode node = TestCassandra.shared();
+            return node.contactPoint().getHostString() + ":" + node.contactPoint().getPort();
+        });
+        registry.add("klaslijn.cassandra.local-datacenter", () -> TestCassandra.shared().localDatacenter());
+        registry.add("klaslijn.cassandra.keyspace", () -> "portal_it");
+        registry.add("klaslijn.cassandra.embedded.enabled", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessTokens accessTokens;
+
+    @Autowired
+    MutableClock clock;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        clock.reset();
+    }
+
+    /** The platform operator's service token (as an operator would mint it with the shared key). */
+    String operatorToken() {
+        return accessTokens.issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(5));
+    }
+
+    SchoolFixture school(String name) {
+        return new SchoolFixture(api, operatorToken(), name);
+    }
+}
