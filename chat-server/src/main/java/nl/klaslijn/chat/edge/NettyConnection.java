@@ -40,6 +40,8 @@ public final class NettyConnection implements Connection, Runnable {
     private static final AtomicLong IDS = new AtomicLong();
     private static final AtomicIntegerFieldUpdater<NettyConnection> STATE =
             AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "state");
+    private static final AtomicIntegerFieldUpdater<NettyConnection> WAKE =
+            AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "wakePending");
 
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
@@ -57,6 +59,8 @@ public final class NettyConnection implements Connection, Runnable {
 
     // Event loop only.
     private boolean flushScheduled;
+    /** 1 while a wake-up task for writes from other threads is queued (see {@link #write}). */
+    private volatile int wakePending;
     long lastReadMillis;
     long lastWriteMillis;
     @Nullable NettyConnection prev;
@@ -152,6 +156,17 @@ public final class NettyConnection implements Connection, Runnable {
      */
     private void write(Object frame) {
         channel.write(frame, channel.voidPromise());
+        if (!channel.eventLoop().inEventLoop() && WAKE.compareAndSet(this, 0, 1)) {
+            // Netty queues a write from another thread lazily: it does not wake a sleeping event loop, so
+            // the write (and the flush it triggers) could wait for unrelated I/O or the next timer tick.
+            // One wake-up task per burst; it only clears the flag: the queued writes themselves schedule the
+            // coalesced flush when the loop runs them (so a burst still costs one flush).
+            channel.eventLoop().execute(this::wokeUp);
+        }
+    }
+
+    private void wokeUp() {
+        wakePending = 0;
     }
 
     /** Event loop only: a write went out; make sure one flush follows in this loop turn. */

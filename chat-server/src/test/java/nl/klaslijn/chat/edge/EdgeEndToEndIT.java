@@ -81,6 +81,34 @@ class EdgeEndToEndIT {
         }
     }
 
+    /**
+     * A frame written from another thread (as the core does, from the storage driver's threads) must go
+     * out at once, even to a connection whose event loop is asleep with nothing else to do: here no
+     * heart-beats and a timer that would not tick for an hour.
+     */
+    @Test
+    void deliversAFrameWrittenFromAnotherThreadToAnIdleConnection() throws Exception {
+        server.stop();
+        server = new ChatEdgeServer(EdgeSettings.builder().port(0).ioThreads(1).serverHeartbeat(Duration.ZERO)
+                .clientHeartbeat(Duration.ZERO).timerTick(Duration.ofHours(1)).build(), core, TestTokens.TOKENS, null);
+        port = server.start();
+        try (StompWebSocketClient client = StompWebSocketClient.connect(port)) {
+            client.send(StompText.frame("CONNECT", "accept-version", "1.2", "heart-beat", "0,0",
+                    "Authorization", "Bearer " + TestTokens.valid(UUID.randomUUID())));
+            assertThat(client.next().command()).isEqualTo("CONNECTED");
+            client.send(StompText.frame("SUBSCRIBE", "id", "s", "destination", "/conversations/7", "receipt", "r"));
+            assertThat(client.next().command()).isEqualTo("RECEIPT");
+
+            Thread writer = new Thread(() -> core.opened.get(0).deliver("s",
+                    nl.klaslijn.chat.core.ServerFrame.message("/conversations/7", "m-1", "{}".getBytes())));
+            writer.start();
+            writer.join();
+            StompText.Frame message = client.next();
+            assertThat(message.command()).isEqualTo("MESSAGE");
+            assertThat(message.header("message-id")).isEqualTo("m-1");
+        }
+    }
+
     @Test
     void answersBadTokenWithErrorAndClose() throws Exception {
         try (StompWebSocketClient client = StompWebSocketClient.connect(port)) {

@@ -1,0 +1,101 @@
+package nl.klaslijn.load;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the simulations share: parameters (system properties {@code bench.*}, passed as {@code -Dbench.x=y} on
+ * the mvn command line), the HTTP/WebSocket protocol, the STOMP connect-and-subscribe chain, and the result file.
+ */
+final class Bench {
+
+    static final String HTTP_URL = System.getProperty("bench.httpUrl", "http://127.0.0.1:18080");
+    static final String WS_URL = System.getProperty("bench.wsUrl", HTTP_URL.replaceFirst("^http", "ws"));
+    static final long SERVER_PID = Long.getLong("bench.serverPid", 0);
+    static final long CASSANDRA_PID = Long.getLong("bench.cassandraPid", 0);
+    static final Duration AWAIT = Duration.ofSeconds(Long.getLong("bench.awaitSeconds", 10));
+    /** Distinguishes clientMessageIds of runs against the same feeder (a repeated id would be a duplicate). */
+    static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
+
+    private Bench() {}
+
+    static int intProp(String name, int def) {
+        return Integer.getInteger("bench." + name, def);
+    }
+
+    static double doubleProp(String name, double def) {
+        String v = System.getProperty("bench." + name);
+        return v == null ? def : Double.parseDouble(v);
+    }
+
+    static String feeder(String defaultName) {
+        return Path.of(System.getProperty("bench.feeder",
+                System.getProperty("bench.defaultDataDir", "target/bench-data") + "/" + defaultName)).toAbsolutePath().toString();
+    }
+
+    static HttpProtocolBuilder protocol() {
+        HttpProtocolBuilder protocol = http.baseUrl(HTTP_URL).wsBaseUrl(WS_URL)
+                .warmUp(HTTP_URL + "/health")
+                .userAgentHeader("klaslijn-load-tests");
+        String addresses = System.getProperty("bench.localAddresses", "");
+        if (!addresses.isBlank()) {
+            protocol = protocol.localAddresses(Arrays.stream(addresses.split(",")).map(String::trim).toList());
+        }
+        return protocol;
+    }
+
+    /**
+     * Opens one WebSocket (named {@code wsNameEl}), sends CONNECT with the token in {@code tokenEl}, subscribes
+     * /user/events and /user/replies, and waits for the RECEIPT of the second subscription (frames on one
+     * connection are handled in order, so that RECEIPT means both are active).
+     */
+    static ChainBuilder openStomp(String wsNameEl, String tokenEl) {
+        return exec(
+                ws("open WebSocket").wsName(wsNameEl).connect("/stomp").subprotocol("v12.stomp"),
+                ws("CONNECT").wsName(wsNameEl).sendText(Stomp.connect(tokenEl)).await(AWAIT).on(
+                        ws.checkTextMessage("CONNECT -> CONNECTED").check(regex("^CONNECTED\n").exists())),
+                ws("SUBSCRIBE /user/events").wsName(wsNameEl).sendText(Stomp.subscribe("ev", "/user/events", null)),
+                ws("SUBSCRIBE /user/replies").wsName(wsNameEl)
+                        .sendText(Stomp.subscribe("rp", "/user/replies", "subscribed")).await(AWAIT).on(
+                                ws.checkTextMessage("SUBSCRIBE -> RECEIPT")
+                                        .matching(substring("receipt-id:subscribed"))
+                                        .check(regex("^RECEIPT\n").exists())));
+    }
+
+    /** Prints the lines and writes them to target/bench-results/NAME-TIMESTAMP.txt (or bench.resultsDir). */
+    static void report(String name, List<String> lines) {
+        List<String> out = new ArrayList<>();
+        out.add("==== " + name + " " + LocalDateTime.now() + " ====");
+        out.add("parameters: " + System.getProperties().entrySet().stream()
+                .filter(e -> e.getKey().toString().startsWith("bench.") && !e.getKey().toString().startsWith("bench.default"))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        out.addAll(lines);
+        out.forEach(System.out::println);
+        try {
+            Path dir = Path.of(System.getProperty("bench.resultsDir",
+                    System.getProperty("bench.defaultResultsDir", "target/bench-results")));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+            Files.write(file, out, StandardCharsets.UTF_8);
+            System.out.println("results written to " + file.toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("could not write results: " + e);
+        }
+    }
+}
