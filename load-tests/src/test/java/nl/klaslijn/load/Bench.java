@@ -98,4 +98,27 @@ final class Bench {
             System.out.println("could not write results: " + e);
         }
     }
+
+    /**
+     * The SEND → MESSAGE measurement shared by the latency simulations: SEND on socket {@code fromSocket}
+     * (session attributes {@code conversationId}, {@code cmid} and {@code t0} = send time must be set),
+     * then arm socket {@code toSocket} with a heart-beat whose await matches the MESSAGE carrying that
+     * client message id, and record send→receive in {@code latencies}. A MESSAGE that arrived before the
+     * await was armed would show as a timeout (docs/benchmarks.md, section 2).
+     */
+    static ChainBuilder sendAndAwaitPeer(String fromSocket, String toSocket, String armName, String text,
+            Latencies latencies, boolean measured) {
+        return exec(
+                exec(ws("SEND message").wsName(fromSocket).sendText(Stomp.sendMessage("#{conversationId}", "#{cmid}", text))),
+                exec(ws(armName).wsName(toSocket).sendText(Stomp.HEARTBEAT).await(AWAIT).on(
+                        ws.checkTextMessage(measured ? latencies.name() : "warm-up: " + latencies.name())
+                                .matching(substring(Stomp.clientMessageIdField("#{cmid}")))
+                                .check(regex("^(MESSAGE)\n").transform(m -> System.nanoTime()).saveAs("t1")))),
+                exec(session -> {
+                    if (session.contains("t1")) {
+                        latencies.record(session.getLong("t1") - session.getLong("t0"));
+                    }
+                    return session.remove("t1");
+                }));
+    }
 }

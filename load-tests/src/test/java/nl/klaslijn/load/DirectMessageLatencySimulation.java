@@ -60,17 +60,7 @@ public class DirectMessageLatencySimulation extends Simulation {
                             .set("cmid", "d" + Bench.RUN_ID + "-" + session.userId() + "-" + n)
                             .set("t0", System.nanoTime());
                 }),
-                exec(ws("SEND message").wsName("#{from}").sendText(Stomp.sendMessage("#{conversationId}", "#{cmid}", TEXT))),
-                exec(ws("arm peer").wsName("#{to}").sendText(Stomp.HEARTBEAT).await(Bench.AWAIT).on(
-                        ws.checkTextMessage(measured ? latencies.name() : "warm-up: " + latencies.name())
-                                .matching(substring(Stomp.clientMessageIdField("#{cmid}")))
-                                .check(regex("^(MESSAGE)\n").transform(m -> System.nanoTime()).saveAs("t1")))),
-                exec(session -> {
-                    if (session.contains("t1")) {
-                        latencies.record(session.getLong("t1") - session.getLong("t0"));
-                    }
-                    return session.remove("t1");
-                }));
+                Bench.sendAndAwaitPeer("#{from}", "#{to}", "arm peer", TEXT, latencies, measured));
     }
 
     ScenarioBuilder scn = scenario("direct pair")

@@ -4,9 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pace;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -76,17 +74,7 @@ public class GroupFanoutSimulation extends Simulation {
                             .set("cmid", "g" + Bench.RUN_ID + "-" + session.userId() + "-" + n)
                             .set("t0", System.nanoTime());
                 }),
-                exec(ws("SEND message").wsName("m#{s}").sendText(Stomp.sendMessage("#{conversationId}", "#{cmid}", TEXT))),
-                exec(ws("arm other member").wsName("m#{r}").sendText(Stomp.HEARTBEAT).await(Bench.AWAIT).on(
-                        ws.checkTextMessage(measured ? latencies.name() : "warm-up: " + latencies.name())
-                                .matching(substring(Stomp.clientMessageIdField("#{cmid}")))
-                                .check(regex("^(MESSAGE)\n").transform(m -> System.nanoTime()).saveAs("t1")))),
-                exec(session -> {
-                    if (session.contains("t1")) {
-                        latencies.record(session.getLong("t1") - session.getLong("t0"));
-                    }
-                    return session.remove("t1");
-                }));
+                Bench.sendAndAwaitPeer("m#{s}", "m#{r}", "arm other member", TEXT, latencies, measured));
     }
 
     ScenarioBuilder scn = scenario("group fan-out")
