@@ -1,7 +1,6 @@
 package nl.klaslijn.chat.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,23 +28,15 @@ class ChatConfiguration {
     @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
     CassandraNode embeddedCassandra(ChatProperties properties) {
         ChatProperties.Embedded embedded = properties.cassandra().embedded();
-        return CassandraNode.builder()
-                .dataDirectory(embedded.dataDirectory().toAbsolutePath())
-                .nativePort(embedded.port())
-                .heap(embedded.heap())
-                .build()
-                .start();
+        return CassandraNode.startLocal(embedded.dataDirectory(), embedded.port(), embedded.heap());
     }
 
     @Bean
     CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<CassandraNode> embedded) {
         ChatProperties.Cassandra c = properties.cassandra();
         CassandraNode local = embedded.getIfAvailable();
-        List<InetSocketAddress> contactPoints = local != null
-                ? List.of(local.contactPoint())
-                : CassandraSettings.parseContactPoints(String.join(",", c.contactPoints()));
-        return new CassandraSettings(contactPoints, c.localDatacenter(), c.keyspace(), c.replication(),
-                CassandraSettings.DEFAULT_REQUEST_TIMEOUT);
+        return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
+                c.keyspace(), c.replication());
     }
 
     @Bean(destroyMethod = "close")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how a service talks to Cassandra.
@@ -53,6 +54,18 @@ public record CassandraSettings(
     public static CassandraSettings of(InetSocketAddress contactPoint, String localDatacenter, String keyspace) {
         return new CassandraSettings(
                 List.of(contactPoint), localDatacenter, keyspace, DEFAULT_REPLICATION, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * Settings for a service: the local node's address when one was started for it, else the configured
+     * {@code host[:port]} contact points; the default request timeout.
+     */
+    public static CassandraSettings of(@Nullable InetSocketAddress localNode, List<String> contactPoints,
+            String localDatacenter, String keyspace, String replication) {
+        List<InetSocketAddress> points = localNode != null
+                ? List.of(localNode)
+                : parseContactPoints(String.join(",", contactPoints));
+        return new CassandraSettings(points, localDatacenter, keyspace, replication, DEFAULT_REQUEST_TIMEOUT);
     }
 
     public CassandraSettings withKeyspace(String keyspace) {

@@ -82,6 +82,11 @@ public final class CassandraNode implements AutoCloseable {
         this.nativePort = builder.nativePort;
     }
 
+    /** Starts (and waits for) a local node for an application: its data folder, CQL port and heap. */
+    public static CassandraNode startLocal(Path dataDirectory, int nativePort, String heap) {
+        return builder().dataDirectory(dataDirectory.toAbsolutePath()).nativePort(nativePort).heap(heap).build().start();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -1,10 +1,8 @@
 package nl.klaslijn.portal.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
@@ -28,23 +26,15 @@ class PortalConfiguration {
     @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
     CassandraNode embeddedCassandra(PortalProperties properties) {
         PortalProperties.Embedded embedded = properties.cassandra().embedded();
-        return CassandraNode.builder()
-                .dataDirectory(embedded.dataDirectory().toAbsolutePath())
-                .nativePort(embedded.port())
-                .heap(embedded.heap())
-                .build()
-                .start();
+        return CassandraNode.startLocal(embedded.dataDirectory(), embedded.port(), embedded.heap());
     }
 
     @Bean
     CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<CassandraNode> embedded) {
         PortalProperties.Cassandra c = properties.cassandra();
         CassandraNode local = embedded.getIfAvailable();
-        List<InetSocketAddress> contactPoints = local != null
-                ? List.of(local.contactPoint())
-                : CassandraSettings.parseContactPoints(String.join(",", c.contactPoints()));
-        return new CassandraSettings(contactPoints, c.localDatacenter(), c.keyspace(), c.replication(),
-                CassandraSettings.DEFAULT_REQUEST_TIMEOUT);
+        return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
+                c.keyspace(), c.replication());
     }
 
     @Bean(destroyMethod = "close")
