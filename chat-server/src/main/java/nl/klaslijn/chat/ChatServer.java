@@ -53,12 +53,12 @@ public final class ChatServer implements AutoCloseable {
         sessions = new LocalSessions();
         revocations = new Revocations(session, clock, settings.revocationWindow());
         revocations.reload();
-        hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations,
+        Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
+        hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
                 ForkJoinPool.commonPool(), listener -> Brokers.create(settings.broker(), listener));
         conversations.listen(hub);
         messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock);
         Inbox inbox = new Inbox(session, conversations, messages);
-        Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
                 ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
                         settings.nodeId(), settings.presenceNodeTimeout())

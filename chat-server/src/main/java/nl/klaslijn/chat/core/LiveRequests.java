@@ -97,8 +97,16 @@ final class LiveRequests {
             UserPreferences next = new UserPreferences(
                     request.sharePresence() == null ? current.sharePresence() : request.sharePresence(),
                     request.sendReadReceipts() == null ? current.sendReadReceipts() : request.sendReadReceipts());
-            return next.equals(current) ? java.util.concurrent.CompletableFuture.completedFuture(current)
-                    : preferences.putUser(who.schoolId(), who.userId(), next);
+            if (next.equals(current)) {
+                return java.util.concurrent.CompletableFuture.completedFuture(current);
+            }
+            return preferences.putUser(who.schoolId(), who.userId(), next).thenApply(saved -> {
+                signals.settingsChanged(who.schoolId(), who.userId());
+                if (current.sharePresence() && !saved.sharePresence()) {
+                    presence.hidden(who.schoolId(), who.userId());
+                }
+                return saved;
+            });
         }), receipt, saved -> RequestRouter.respond(session, receipt, correlation, "settings",
                 new LiveViews.SettingsReply(saved.sharePresence(), saved.sendReadReceipts())));
     }

@@ -25,6 +25,7 @@ import nl.klaslijn.chat.protocol.ViewMapper;
 import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.chat.protocol.Wire;
 import nl.klaslijn.chat.revocation.Revocations;
+import nl.klaslijn.chat.settings.Preferences;
 import nl.klaslijn.chat.signals.Signals;
 import nl.klaslijn.chat.sync.ConversationIndex;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     private final LocalSessions sessions;
     private final Conversations conversations;
     private final Revocations revocations;
+    private final Preferences preferences;
     private final Executor blockingWork;
     private final AtomicLong eventIds = new AtomicLong();
     private final Broker broker;
@@ -57,8 +59,9 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
      * and joins the all-nodes channel (waits for it: a node must hear revocations before it serves).
      */
     public LiveHub(LocalSessions sessions, Conversations conversations, ConversationIndex index, Revocations revocations,
-            Executor blockingWork, Function<BrokerListener, Broker> brokers) {
+            Preferences preferences, Executor blockingWork, Function<BrokerListener, Broker> brokers) {
         this.sessions = sessions;
+        this.preferences = preferences;
         this.conversations = conversations;
         this.revocations = revocations;
         this.blockingWork = blockingWork;
@@ -102,6 +105,12 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         };
         publish(LiveChannels.conversation(conversation),
                 new LiveEvent(live, school, conversation, user, value, Wire.encode(body)));
+    }
+
+    @Override
+    public void settingsChanged(UUID school, UUID user) {
+        publish(LiveChannels.school(school), new LiveEvent(LiveEvent.Kind.SETTINGS, school, LiveEvent.NONE, user, 0L,
+                new byte[0]));
     }
 
     /** Stores a revocation and closes the user's sessions at the school on every node. */
@@ -165,6 +174,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         switch (event.kind()) {
             case MESSAGE -> dispatchMessage(event);
             case MEMBERSHIP -> dispatchMembership(event);
+            case SETTINGS -> preferences.forgetUser(event.school(), event.user());
             case REVOCATION -> dispatchRevocation(event);
             case NODE_LOST -> resyncAll(true, "node-lost");
             case READ, DELIVERED, PRESENCE -> toFollowers(event, null);

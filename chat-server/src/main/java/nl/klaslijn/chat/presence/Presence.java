@@ -114,17 +114,29 @@ public final class Presence {
             }
             String seen = state == PresenceState.OFFLINE ? now.toString() : null;
             PresenceEvent event = new PresenceEvent(user.toString(), state.wireName(), seen);
-            index.conversationIds(school, user).thenAccept(ids -> {
-                for (UUID id : ids) {
-                    conversations.find(school, id).thenAccept(found -> found
-                            .filter(Presence::showsPresence)
-                            .ifPresent(c -> signals.publish(Signals.Kind.PRESENCE, school, id, user,
-                                    state == PresenceState.OFFLINE ? now.toEpochMilli() : 0L, event)));
-                }
-            });
+            publishToContacts(school, user, state == PresenceState.OFFLINE ? now.toEpochMilli() : 0L, event);
         }).exceptionally(error -> {
             log.debug("announcing a presence change failed", error);
             return null;
+        });
+    }
+
+    /**
+     * The user stopped sharing presence: their contacts are told "offline" (without a last-seen time)
+     * once, and hear nothing more from them.
+     */
+    public void hidden(UUID school, UUID user) {
+        PresenceEvent event = new PresenceEvent(user.toString(), PresenceState.OFFLINE.wireName(), null);
+        publishToContacts(school, user, 0L, event);
+    }
+
+    private void publishToContacts(UUID school, UUID user, long value, PresenceEvent event) {
+        index.conversationIds(school, user).thenAccept(ids -> {
+            for (UUID id : ids) {
+                conversations.find(school, id).thenAccept(found -> found
+                        .filter(Presence::showsPresence)
+                        .ifPresent(c -> signals.publish(Signals.Kind.PRESENCE, school, id, user, value, event)));
+            }
         });
     }
 

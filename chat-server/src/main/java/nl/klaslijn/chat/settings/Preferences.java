@@ -39,6 +39,11 @@ public final class Preferences {
         });
     }
 
+    /** Forgets this node's copy of the user's settings (another node changed them). */
+    public void forgetUser(UUID school, UUID user) {
+        users.synchronous().invalidate(new UserKey(school, user));
+    }
+
     public CompletionStage<SchoolPreferences> school(UUID school) {
         return schools.get(school);
     }

@@ -26,4 +26,7 @@ public interface Signals {
      * @param body the JSON body clients receive (a record of {@code protocol.LiveViews})
      */
     void publish(Kind kind, UUID school, UUID conversation, UUID user, long value, Object body);
+
+    /** The user changed their chat settings: every node serving the school forgets its cached copy at once. */
+    void settingsChanged(UUID school, UUID user);
 }

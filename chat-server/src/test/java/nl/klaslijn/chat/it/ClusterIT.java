@@ -168,8 +168,11 @@ class ClusterIT {
             assertThat(offline.lastSeen()).isNotNull();
 
             try (StompClient again = cluster.connect(0, anna)) {
+                assertThat(presenceOf(s, anna).state()).isEqualTo("online");
                 await(again.request("/app/settings", "{\"sharePresence\":false}"));
-                assertThat(query(s, direct)).isEmpty();
+                assertThat(presenceOf(s, anna).state()).as("contacts see her go offline once").isEqualTo("offline");
+                await().atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(query(s, direct)).as("hidden on the other node too").isEmpty());
             }
         }
     }
