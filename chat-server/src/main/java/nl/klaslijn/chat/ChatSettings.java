@@ -32,6 +32,11 @@ public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, 
                 presenceNodeTimeout);
     }
 
+    public ChatSettings withRevocationWindow(Duration value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, value,
+                presenceNodeTimeout);
+    }
+
     public ChatSettings withPresenceNodeTimeout(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
                 value);

@@ -3,10 +3,12 @@ package nl.klaslijn.chat.app;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
+import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires a chat node: (optionally) a local Cassandra node, the migrated session, and the {@link ChatServer}.
@@ -46,7 +49,7 @@ class ChatConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChatServer chatServer(ChatProperties properties, CqlSession session) {
+    ChatServer chatServer(ChatProperties properties, CqlSession session, Environment environment) {
         ChatProperties.Chat chat = properties.chat();
         EdgeSettings edge = EdgeSettings.builder()
                 .host(chat.host())
@@ -58,7 +61,12 @@ class ChatConfiguration {
                 .maxFrameBytes(chat.maxFrameBytes())
                 .build();
         ChatSettings settings = new ChatSettings(chat.nodeId(), chat.tokenSigningKey().getBytes(StandardCharsets.UTF_8),
-                chat.bucketWidth(), chat.membershipCacheTtl(), edge);
+                chat.bucketWidth(), chat.membershipCacheTtl(), edge)
+                .withBroker(BrokerSettings.fromProperties(environment::getProperty))
+                .withRevocationWindow(environment.getProperty("klaslijn.chat.revocation-window", Duration.class,
+                        Duration.ofDays(1)))
+                .withPresenceNodeTimeout(environment.getProperty("klaslijn.chat.presence-node-timeout", Duration.class,
+                        Duration.ofSeconds(15)));
         return ChatServer.start(settings, session, Clock.systemUTC());
     }
 }
