@@ -91,6 +91,31 @@ class InternalApiIT {
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void revocationNeedsAValidNotBeforeAndSchoolSettingsKeepMissingFields() throws Exception {
+        String revocations = "/internal/v1/schools/" + node.school + "/users/" + UUID.randomUUID() + "/revocations";
+        assertThat(post(revocations, serviceToken(), "{}").statusCode()).isEqualTo(400);
+        assertThat(post(revocations, serviceToken(), "{\"notBefore\":\"yesterday\"}").statusCode()).isEqualTo(400);
+        assertThat(post(revocations, serviceToken(), "{\"notBefore\":\"2026-11-22T20:00:00Z\"}").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> settings = http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + node.school
+                        + "/settings")).header("Authorization", "Bearer " + serviceToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"readDetailGroup\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("\"readDetailDirect\":true", "\"readDetailGroup\":true",
+                "\"readDetailAnnouncement\":false");
+
+        HttpResponse<String> badContact = http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + node.school
+                        + "/directory/" + UUID.randomUUID())).header("Authorization", "Bearer " + serviceToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"X\",\"role\":\"parent\",\"contact\":\"nobody\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badContact.statusCode()).isEqualTo(400);
+    }
+
     private String serviceToken() {
         return node.server.tokens().issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
                 Duration.ofMinutes(5));
