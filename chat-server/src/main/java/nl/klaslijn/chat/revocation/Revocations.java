@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import nl.klaslijn.chat.core.Admission;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.protocol.RequestException;
@@ -25,12 +24,10 @@ import nl.klaslijn.common.auth.AccessToken;
  */
 public final class Revocations implements Admission {
 
-    private record Key(UUID school, UUID user) {}
-
     private final RevocationStore store;
     private final Clock clock;
     private final Duration window;
-    private final ConcurrentHashMap<Key, Instant> notBefore = new ConcurrentHashMap<>();
+    private final RevocationSet known = new RevocationSet();
 
     public Revocations(CqlSession session, Clock clock, Duration window) {
         this.store = new RevocationStore(session);
@@ -45,13 +42,12 @@ public final class Revocations implements Admission {
 
     /** Records a revocation this node heard of (its own or another node's). */
     public void remember(UUID school, UUID user, Instant notBeforeTime) {
-        notBefore.merge(new Key(school, user), notBeforeTime, (a, b) -> a.isAfter(b) ? a : b);
+        known.remember(school, user, notBeforeTime);
     }
 
     /** Whether this token is refused by a revocation. */
     public boolean isRevoked(AccessToken token) {
-        Instant cut = notBefore.get(new Key(token.schoolId(), token.userId()));
-        return cut != null && token.issuedAt().getEpochSecond() < cut.getEpochSecond();
+        return known.refuses(token);
     }
 
     @Override
@@ -68,10 +64,7 @@ public final class Revocations implements Admission {
         for (RevocationStore.Revoked row : store.since(from, now)) {
             remember(row.school(), row.user(), row.notBefore());
         }
-        notBefore.values().removeIf(cut -> cut.isBefore(from));
+        known.forgetBefore(from);
     }
 
-    int size() {
-        return notBefore.size();
-    }
 }

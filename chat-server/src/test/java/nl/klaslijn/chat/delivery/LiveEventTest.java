@@ -1,0 +1,35 @@
+package nl.klaslijn.chat.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LiveEventTest {
+
+    @Test
+    void decodesWhatItEncodedWithTheBodyUnchanged() {
+        LiveEvent event = new LiveEvent(LiveEvent.Kind.READ, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                70931163731591168L, "{\"type\":\"read\"}".getBytes(StandardCharsets.UTF_8));
+
+        LiveEvent back = LiveEvent.decode(event.encode());
+
+        assertThat(back.kind()).isEqualTo(LiveEvent.Kind.READ);
+        assertThat(back.school()).isEqualTo(event.school());
+        assertThat(back.conversation()).isEqualTo(event.conversation());
+        assertThat(back.user()).isEqualTo(event.user());
+        assertThat(back.value()).isEqualTo(event.value());
+        assertThat(back.body()).isEqualTo(event.body());
+    }
+
+    @Test
+    void refusesPayloadsThatAreNotLiveEvents() {
+        assertThatThrownBy(() -> LiveEvent.decode(new byte[10])).isInstanceOf(IllegalArgumentException.class);
+        byte[] unknownKind = new LiveEvent(LiveEvent.Kind.MESSAGE, LiveEvent.NONE, LiveEvent.NONE, LiveEvent.NONE, 0,
+                new byte[0]).encode();
+        unknownKind[0] = 99;
+        assertThatThrownBy(() -> LiveEvent.decode(unknownKind)).hasMessageContaining("unknown live event kind");
+    }
+}
