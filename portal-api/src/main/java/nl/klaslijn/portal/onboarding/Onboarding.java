@@ -88,6 +88,16 @@ public class Onboarding {
         return token;
     }
 
+    /**
+     * Deletes every registration token printed for the pupil, for any of {@code guardianIds} (part of deleting the
+     * pupil's data): the tokens stop working at once (token-unknown) and nothing about them is kept.
+     */
+    public void deleteTokensOfPupil(UUID schoolId, UUID pupilId, java.util.Collection<UUID> guardianIds) {
+        List<String> subjects = guardianIds.stream().map(g -> new Grant(schoolId, Grant.Kind.GUARDIAN, pupilId, g, null,
+                clock.instant(), false, null).subject()).toList();
+        store.deleteForPupil(schoolId, pupilId, subjects);
+    }
+
     /** Creates an account with the token and logs it in at the token's school. */
     public TokenPair register(String token, String email, String password, String clientAddress) {
         Checked checked = check(token, clientAddress);
