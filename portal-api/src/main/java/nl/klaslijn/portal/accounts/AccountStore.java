@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.klaslijn.common.cassandra.Statements;
@@ -136,7 +137,7 @@ class AccountStore {
     }
 
     /** Every session (refresh family) of the account still stored, whether live or not. */
-    java.util.List<AccountExport.Session> families(UUID accountId, int currentGeneration) {
+    List<AccountExport.Session> families(UUID accountId, int currentGeneration) {
         return session.execute(selectFamilies.bind(accountId)).all().stream()
                 .map(r -> new AccountExport.Session(r.getUuid(0), r.getUuid(1),
                         !r.isNull(2) && r.getInt(2) == currentGeneration && !r.getBoolean(3)))

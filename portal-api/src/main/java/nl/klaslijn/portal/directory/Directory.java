@@ -2,6 +2,7 @@ package nl.klaslijn.portal.directory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class Directory {
         Set<UUID> otherGuardians = self.map(g -> coGuardians(school, g)).orElse(Set.of());
 
         List<Pupil> pupils = people.pupilsOfGroup(school, group.groupId());
-        Map<UUID, Set<UUID>> guardiansByPupil = new java.util.HashMap<>();
+        Map<UUID, Set<UUID>> guardiansByPupil = new HashMap<>();
         Set<UUID> allGuardians = new HashSet<>();
         for (Pupil pupil : pupils) {
             Set<UUID> ids = people.guardiansOf(school, pupil.pupilId());

@@ -2,6 +2,7 @@ package nl.klaslijn.portal.medical;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public class MedicalRecords {
         });
         Map<MedicalField, byte[]> sealed = new EnumMap<>(MedicalField.class);
         kept.forEach((field, value) -> sealed.put(field, cipher.seal(schoolId, pupilId, field, value)));
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         store.save(schoolId, pupilId, sealed, now, actorAccountId);
         audit.record(schoolId, AuditAction.MEDICAL_UPDATED, pupilId, actorAccountId, "GUARDIAN", names(kept.keySet()));
         return new MedicalRecord(schoolId, pupilId, kept, now, actorAccountId);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -92,9 +93,8 @@ public class Onboarding {
      * Deletes every registration token printed for the pupil, for any of {@code guardianIds} (part of deleting the
      * pupil's data): the tokens stop working at once (token-unknown) and nothing about them is kept.
      */
-    public void deleteTokensOfPupil(UUID schoolId, UUID pupilId, java.util.Collection<UUID> guardianIds) {
-        List<String> subjects = guardianIds.stream().map(g -> new Grant(schoolId, Grant.Kind.GUARDIAN, pupilId, g, null,
-                clock.instant(), false, null).subject()).toList();
+    public void deleteTokensOfPupil(UUID schoolId, UUID pupilId, Collection<UUID> guardianIds) {
+        List<String> subjects = guardianIds.stream().map(g -> Grant.guardianSubject(g, pupilId)).toList();
         store.deleteForPupil(schoolId, pupilId, subjects);
     }
 
