@@ -40,7 +40,10 @@ class OnboardingStore {
                 + " guardian_id, staff_id, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, false) USING TTL ?");
         select = Statements.idempotent(session, "SELECT school_id, kind, pupil_id, guardian_id, staff_id, expires_at,"
                 + " revoked, used_at FROM registration_tokens WHERE token_hash = ?");
-        claim = lwt("UPDATE registration_tokens SET used_at = ?, used_by = ? WHERE token_hash = ? IF used_at = null");
+        // revoked = false also fails for a row deleted meanwhile (its pupil's data was deleted), which would otherwise
+        // count as "used_at = null" and be written back as a stray row.
+        claim = lwt("UPDATE registration_tokens SET used_at = ?, used_by = ? WHERE token_hash = ?"
+                + " IF used_at = null AND revoked = false");
         revoke = Statements.idempotent(session, "UPDATE registration_tokens SET revoked = true WHERE token_hash = ?");
         selectCurrent = Statements.idempotent(session,
                 "SELECT token_hash FROM current_registration_tokens WHERE school_id = ? AND subject = ?");
@@ -96,7 +99,7 @@ class OnboardingStore {
                 row.get(7, Instant.class)));
     }
 
-    /** True if this call redeemed the token; false if it was already redeemed. */
+    /** True if this call redeemed the token; false if it was already redeemed, or revoked or deleted meanwhile. */
     boolean claim(ByteBuffer hash, Instant now, UUID accountId) {
         return session.execute(claim.bind(now, accountId, hash)).wasApplied();
     }
