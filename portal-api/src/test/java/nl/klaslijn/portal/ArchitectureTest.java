@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotDependOnAnyWebLayer() {
-        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access")
+        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
+                        "..privacy", "..directory", "..medical", "..audit", "..personaldata")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .check(CLASSES);
     }
@@ -31,6 +32,13 @@ class ArchitectureTest {
     void onlyWebLayersAndHttpPlumbingHandleServletRequests() {
         noClasses().that().resideOutsideOfPackages("..web..", "..http..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void medicalPlaintextStaysInTheMedicalFeatureAndTheExport() {
+        noClasses().that().resideOutsideOfPackages("..portal.medical..", "..portal.personaldata..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("nl.klaslijn.portal.medical.MedicalRecords")
                 .check(CLASSES);
     }
 

@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.klaslijn.common.cassandra.Statements;
@@ -36,6 +37,7 @@ class AccountStore {
     private final PreparedStatement touchFamily;
     private final PreparedStatement selectFamily;
     private final PreparedStatement revokeFamily;
+    private final PreparedStatement selectFamilies;
 
     AccountStore(CqlSession session) {
         this.session = session;
@@ -60,6 +62,8 @@ class AccountStore {
                 + " WHERE account_id = ? AND family_id = ?");
         revokeFamily = Statements.idempotent(session, "UPDATE refresh_families USING TTL ? SET revoked = true"
                 + " WHERE account_id = ? AND family_id = ?");
+        selectFamilies = Statements.idempotent(session, "SELECT family_id, school_id, generation, revoked"
+                + " FROM refresh_families WHERE account_id = ?");
     }
 
     private PreparedStatement lwt(String cql) {
@@ -130,6 +134,14 @@ class AccountStore {
             return Optional.empty();
         }
         return Optional.of(row.getInt(0));
+    }
+
+    /** Every session (refresh family) of the account still stored, whether live or not. */
+    List<AccountExport.Session> families(UUID accountId, int currentGeneration) {
+        return session.execute(selectFamilies.bind(accountId)).all().stream()
+                .map(r -> new AccountExport.Session(r.getUuid(0), r.getUuid(1),
+                        !r.isNull(2) && r.getInt(2) == currentGeneration && !r.getBoolean(3)))
+                .toList();
     }
 
     void revokeFamily(UUID accountId, UUID familyId, Duration ttl) {

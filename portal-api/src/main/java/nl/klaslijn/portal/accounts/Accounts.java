@@ -91,6 +91,12 @@ public class Accounts {
         return store.account(accountId).map(Account::email);
     }
 
+    /** What is stored about the account, for its owner's data export (never the password hash). */
+    public Optional<AccountExport> export(UUID accountId) {
+        return store.account(accountId).map(a -> new AccountExport(a.accountId(), a.email(), a.createdAt(),
+                store.families(accountId, a.sessionGeneration())));
+    }
+
     /**
      * Checks e-mail and password and starts a session at {@code schoolId} (optional when the account belongs to exactly
      * one school). Unknown address and wrong password get the same 401 and take the same time.

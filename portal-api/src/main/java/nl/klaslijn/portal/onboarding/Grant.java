@@ -14,6 +14,11 @@ record Grant(UUID schoolId, Kind kind, @Nullable UUID pupilId, @Nullable UUID gu
     enum Kind { GUARDIAN, STAFF }
 
     String subject() {
-        return kind == Kind.GUARDIAN ? "G:" + guardianId + ":" + pupilId : "S:" + staffId;
+        return kind == Kind.GUARDIAN ? guardianSubject(guardianId, pupilId) : "S:" + staffId;
+    }
+
+    /** The subject of a GUARDIAN grant for this guardian and pupil. */
+    static String guardianSubject(@Nullable UUID guardianId, @Nullable UUID pupilId) {
+        return "G:" + guardianId + ":" + pupilId;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -86,6 +87,15 @@ public class Onboarding {
         store.revokeCurrent(grant.schoolId(), grant.subject());
         store.insert(hash(RandomTokens.canonical(token)), grant, lifetime.plus(KEEP_AFTER_EXPIRY));
         return token;
+    }
+
+    /**
+     * Deletes every registration token printed for the pupil, for any of {@code guardianIds} (part of deleting the
+     * pupil's data): the tokens stop working at once (token-unknown) and nothing about them is kept.
+     */
+    public void deleteTokensOfPupil(UUID schoolId, UUID pupilId, Collection<UUID> guardianIds) {
+        List<String> subjects = guardianIds.stream().map(g -> Grant.guardianSubject(g, pupilId)).toList();
+        store.deleteForPupil(schoolId, pupilId, subjects);
     }
 
     /** Creates an account with the token and logs it in at the token's school. */

@@ -105,4 +105,30 @@ public class People {
     public List<UUID> schoolsOf(UUID accountId) {
         return store.schoolsOf(accountId);
     }
+
+    /** Every staff member of the school, ordered by staff id. */
+    public List<Staff> staffOf(UUID schoolId) {
+        return store.allStaff(schoolId);
+    }
+
+    /** Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first). */
+    public void removePupil(Pupil pupil) {
+        store.delete(pupil);
+    }
+
+    /** Removes the link between a pupil and one of their guardians, both directions. */
+    public void unlinkGuardian(Pupil pupil, UUID guardianId) {
+        store.unlink(pupil.schoolId(), pupil.pupilId(), guardianId);
+    }
+
+    /**
+     * Deletes a guardian record that has no children left at the school; if it belonged to an account, the account
+     * stops being a guardian there (and stops being a member of the school unless it is staff there).
+     */
+    public void removeGuardian(Guardian guardian) {
+        Membership membership = guardian.accountId() == null ? null
+                : store.membership(guardian.schoolId(), guardian.accountId())
+                        .filter(m -> guardian.guardianId().equals(m.guardianId())).orElse(null);
+        store.deleteGuardian(guardian.schoolId(), guardian.guardianId(), membership);
+    }
 }

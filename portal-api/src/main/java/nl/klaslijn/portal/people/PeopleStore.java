@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.klaslijn.common.cassandra.Statements;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +43,15 @@ class PeopleStore {
     private final PreparedStatement setMembershipGuardian;
     private final PreparedStatement insertAccountSchool;
     private final PreparedStatement selectAccountSchools;
+    private final PreparedStatement selectAllStaff;
+    private final PreparedStatement deletePupil;
+    private final PreparedStatement deleteGroupPupil;
+    private final PreparedStatement deletePupilGuardian;
+    private final PreparedStatement deleteGuardianPupil;
+    private final PreparedStatement deleteGuardian;
+    private final PreparedStatement clearMembershipGuardian;
+    private final PreparedStatement deleteMembership;
+    private final PreparedStatement deleteAccountSchool;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -83,6 +93,22 @@ class PeopleStore {
                 "INSERT INTO account_schools (account_id, school_id) VALUES (?, ?)");
         selectAccountSchools = Statements.idempotent(session,
                 "SELECT school_id FROM account_schools WHERE account_id = ?");
+        selectAllStaff = Statements.idempotent(session,
+                "SELECT school_id, staff_id, name, email, roles, account_id FROM staff WHERE school_id = ?");
+        deletePupil = Statements.idempotent(session, "DELETE FROM pupils WHERE school_id = ? AND pupil_id = ?");
+        deleteGroupPupil = Statements.idempotent(session,
+                "DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?");
+        deletePupilGuardian = Statements.idempotent(session,
+                "DELETE FROM pupil_guardians WHERE school_id = ? AND pupil_id = ? AND guardian_id = ?");
+        deleteGuardianPupil = Statements.idempotent(session,
+                "DELETE FROM guardian_pupils WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
+        deleteGuardian = Statements.idempotent(session, "DELETE FROM guardians WHERE school_id = ? AND guardian_id = ?");
+        clearMembershipGuardian = Statements.idempotent(session,
+                "DELETE guardian_id FROM school_accounts WHERE school_id = ? AND account_id = ?");
+        deleteMembership = Statements.idempotent(session,
+                "DELETE FROM school_accounts WHERE school_id = ? AND account_id = ?");
+        deleteAccountSchool = Statements.idempotent(session,
+                "DELETE FROM account_schools WHERE account_id = ? AND school_id = ?");
     }
 
     void insert(Staff staff) {
@@ -93,6 +119,12 @@ class PeopleStore {
         Row row = session.execute(selectStaff.bind(schoolId, staffId)).one();
         return row == null ? Optional.empty() : Optional.of(new Staff(row.getUuid(0), row.getUuid(1), row.getString(2),
                 row.getString(3), roles(row.getSet(4, String.class)), row.getUuid(5)));
+    }
+
+    List<Staff> allStaff(UUID schoolId) {
+        return session.execute(selectAllStaff.bind(schoolId)).all().stream().map(row -> new Staff(row.getUuid(0),
+                row.getUuid(1), row.getString(2), row.getString(3), roles(row.getSet(4, String.class)), row.getUuid(5)))
+                .toList();
     }
 
     void insert(Pupil p) {
@@ -163,6 +195,37 @@ class PeopleStore {
 
     List<UUID> schoolsOf(UUID accountId) {
         return session.execute(selectAccountSchools.bind(accountId)).all().stream().map(r -> r.getUuid(0)).toList();
+    }
+
+    /** Deletes the pupil's rows in {@code pupils} and {@code group_pupils} together. */
+    void delete(Pupil p) {
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                        deletePupil.bind(p.schoolId(), p.pupilId()),
+                        deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()))
+                .setIdempotent(true));
+    }
+
+    /** Removes the guardian-pupil link in both directions together. */
+    void unlink(UUID schoolId, UUID pupilId, UUID guardianId) {
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                        deletePupilGuardian.bind(schoolId, pupilId, guardianId),
+                        deleteGuardianPupil.bind(schoolId, guardianId, pupilId))
+                .setIdempotent(true));
+    }
+
+    /**
+     * Deletes a guardian record and, if it belonged to an account, that account's guardian membership at the school:
+     * the whole membership (and the school in the account's list) when the account is not staff there too.
+     */
+    void deleteGuardian(UUID schoolId, UUID guardianId, @Nullable Membership membership) {
+        BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.LOGGED, deleteGuardian.bind(schoolId, guardianId));
+        if (membership != null && membership.staffId() != null) {
+            batch = batch.add(clearMembershipGuardian.bind(schoolId, membership.accountId()));
+        } else if (membership != null) {
+            batch = batch.add(deleteMembership.bind(schoolId, membership.accountId()))
+                    .add(deleteAccountSchool.bind(membership.accountId(), schoolId));
+        }
+        session.execute(batch.setIdempotent(true));
     }
 
     private static Pupil pupil(Row row) {

@@ -23,6 +23,7 @@ class SchoolStore {
     private final PreparedStatement selectGroups;
     private final PreparedStatement addTeacher;
     private final PreparedStatement addClassParent;
+    private final PreparedStatement removeClassParent;
 
     SchoolStore(CqlSession session) {
         this.session = session;
@@ -37,6 +38,8 @@ class SchoolStore {
                 "UPDATE groups SET teachers = teachers + ? WHERE school_id = ? AND group_id = ?");
         addClassParent = Statements.idempotent(session,
                 "UPDATE groups SET class_parents = class_parents + ? WHERE school_id = ? AND group_id = ?");
+        removeClassParent = Statements.idempotent(session,
+                "UPDATE groups SET class_parents = class_parents - ? WHERE school_id = ? AND group_id = ?");
     }
 
     void insert(School school) {
@@ -67,6 +70,10 @@ class SchoolStore {
 
     void addClassParent(UUID schoolId, UUID groupId, UUID guardianId) {
         session.execute(addClassParent.bind(Set.of(guardianId), schoolId, groupId));
+    }
+
+    void removeClassParent(UUID schoolId, UUID groupId, UUID guardianId) {
+        session.execute(removeClassParent.bind(Set.of(guardianId), schoolId, groupId));
     }
 
     private static Group group(Row row) {

@@ -56,4 +56,9 @@ public class Schools {
     public void addClassParent(UUID schoolId, UUID groupId, UUID guardianId) {
         store.addClassParent(schoolId, groupId, guardianId);
     }
+
+    /** Removes a guardian from the group's class parents (they no longer have a child in it); idempotent. */
+    public void removeClassParent(UUID schoolId, UUID groupId, UUID guardianId) {
+        store.removeClassParent(schoolId, groupId, guardianId);
+    }
 }

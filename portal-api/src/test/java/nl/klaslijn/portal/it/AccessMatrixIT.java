@@ -34,6 +34,7 @@ class AccessMatrixIT extends PortalIT {
 
     private final Map<Who, @Nullable String> tokens = new EnumMap<>(Who.class);
     private final Map<Who, Map<Relation, Target>> targets = new EnumMap<>(Who.class);
+    private final Map<UUID, String> administrators = new java.util.HashMap<>();
 
     @BeforeEach
     void schools() {
@@ -64,6 +65,8 @@ class AccessMatrixIT extends PortalIT {
         tokens.put(Who.TEACHER, teacher.accessToken());
         tokens.put(Who.ADMINISTRATOR, one.admin.accessToken());
         tokens.put(Who.ANONYMOUS, null);
+        administrators.put(one.schoolId, one.admin.accessToken());
+        administrators.put(two.schoolId, two.admin.accessToken());
 
         Target t1 = new Target(one.schoolId, groupA, p1[0]);
         Target t2 = new Target(one.schoolId, groupA, p2[0]);
@@ -171,6 +174,104 @@ class AccessMatrixIT extends PortalIT {
                         new int[] {201, 201, 201, 404}),
                 (token, t) -> api.post(school(t) + "/pupils/" + t.pupilId() + "/guardians", token,
                         Map.of("name", "Extra", "email", SchoolFixture.email())));
+    }
+
+    @Test
+    void viewingTheGroupInformationPageOfAPupilsGroup() {
+        check("GET group info", expect(
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 404, 404},
+                        new int[] {200, 200, 403, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/groups/" + t.groupId() + "/info", token));
+    }
+
+    @Test
+    void viewingTheSchoolInformationPage() {
+        check("GET school info", expect(
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/info", token));
+    }
+
+    @Test
+    void readingMedicalDataOfAPupil() {
+        check("GET medical", expect(
+                        new int[] {200, 404, 404, 404},
+                        new int[] {200, 404, 404, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/pupils/" + t.pupilId() + "/medical", token));
+    }
+
+    @Test
+    void writingMedicalDataOfAPupil() {
+        check("PUT medical", expect(
+                        new int[] {200, 404, 404, 404},
+                        new int[] {200, 404, 404, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {403, 403, 403, 404}),
+                (token, t) -> api.put(school(t) + "/pupils/" + t.pupilId() + "/medical", token,
+                        Map.of("allergies", "matrix")));
+    }
+
+    @Test
+    void readingTheAuditLogOfAPupilsSchool() {
+        check("GET audit log", expect(
+                        new int[] {403, 403, 403, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/audit-log", token));
+    }
+
+    /**
+     * Each call deletes a fresh pupil standing in for the target: same group, same guardians (so the relation holds),
+     * created by the target school's administrator; the class's own pupils stay for the other tests.
+     */
+    @Test
+    void deletingAPupil() {
+        check("DELETE pupil", expect(
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {204, 204, 204, 404}),
+                (token, t) -> api.delete(school(t) + "/pupils/" + standIn(t), token));
+    }
+
+    private UUID standIn(Target t) {
+        String admin = administrators.get(t.schoolId());
+        Api.Response created = api.post(school(t) + "/pupils", admin,
+                Map.of("firstName", "Stand-in", "lastName", "Matrix", "groupId", t.groupId().toString()));
+        assertThat(created.status()).isEqualTo(201);
+        UUID standIn = UUID.fromString(created.text("pupilId"));
+        for (var guardian : api.get(school(t) + "/pupils/" + t.pupilId(), admin).body().path("guardians")) {
+            Api.Response linked = api.put(school(t) + "/pupils/" + standIn + "/guardians/"
+                    + guardian.path("guardianId").asString(), admin, null);
+            assertThat(linked.status()).isEqualTo(204);
+        }
+        return standIn;
+    }
+
+    @Test
+    void ownProfilesAndTheExportNeedALoginAndShowOnlyOnesOwn() {
+        assertThat(api.get("/api/me/profile", null).status()).isEqualTo(401);
+        assertThat(api.put("/api/me/profile/guardian", null, Map.of()).status()).isEqualTo(401);
+        assertThat(api.put("/api/me/profile/staff", null, Map.of()).status()).isEqualTo(401);
+        assertThat(api.get("/api/me/export", null).status()).isEqualTo(401);
+
+        Map<Relation, Target> seen = targets.get(Who.PARENT);
+        Api.Response export = api.get("/api/me/export", tokens.get(Who.PARENT));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().findValuesAsString("pupilId")).contains(seen.get(Relation.OWN_CHILD).pupilId().toString())
+                .doesNotContain(seen.get(Relation.SAME_GROUP).pupilId().toString(),
+                        seen.get(Relation.OTHER_GROUP).pupilId().toString(),
+                        seen.get(Relation.OTHER_SCHOOL).pupilId().toString());
+        assertThat(api.get("/api/me/profile", tokens.get(Who.TEACHER)).body().has("guardian")).isFalse();
+        assertThat(api.put("/api/me/profile/guardian", tokens.get(Who.TEACHER), Map.of("sharedWithGroupParents", List.of(),
+                "visibleToOtherGuardians", false, "staffContactOnly", false)).status()).isEqualTo(404);
     }
 
     @Test

@@ -37,7 +37,15 @@ class ApiSurfaceIT extends PortalIT {
                 "/api/me/password",
                 "/api/auth/login",
                 "/api/auth/refresh",
-                "/api/auth/logout");
+                "/api/auth/logout",
+                "/api/schools/{schoolId}/info",
+                "/api/schools/{schoolId}/groups/{groupId}/info",
+                "/api/schools/{schoolId}/pupils/{pupilId}/medical",
+                "/api/schools/{schoolId}/audit-log",
+                "/api/me/profile",
+                "/api/me/profile/guardian",
+                "/api/me/profile/staff",
+                "/api/me/export");
     }
 
     @Test

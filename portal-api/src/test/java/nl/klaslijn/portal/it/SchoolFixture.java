@@ -105,4 +105,24 @@ final class SchoolFixture {
         Api.Response r = api.put(path("/groups/" + group + "/class-parents/" + guardian), admin.accessToken(), null);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(204);
     }
+
+    /** The guardian id of a registered parent at this school (their session's school). */
+    UUID guardianIdOf(Member parent) {
+        Api.Response me = api.get("/api/me", parent.accessToken());
+        assertThat(me.status()).as(me.body().toString()).isEqualTo(200);
+        return UUID.fromString(me.text("guardianId"));
+    }
+
+    /** A further guardian of {@code pupil} (in {@code group}) who registers with their own token. */
+    Member registeredGuardian(UUID group, UUID pupil, String name) {
+        return register(tokenFor(group, guardian(pupil, name), pupil));
+    }
+
+    /** A registered staff member with the given roles, teaching no group. */
+    Member staff(String name, String... roles) {
+        Api.Response r = api.post(path("/staff"), admin.accessToken(),
+                Map.of("name", name, "email", email(), "roles", List.of(roles)));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        return register(r.text("registrationToken"));
+    }
 }

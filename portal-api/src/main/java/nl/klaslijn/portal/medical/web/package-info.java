@@ -1,0 +1,5 @@
+/** HTTP endpoints of medical data. */
+@NullMarked
+package nl.klaslijn.portal.medical.web;
+
+import org.jspecify.annotations.NullMarked;
