@@ -66,7 +66,7 @@ public final class ChatServer implements AutoCloseable {
         Presence presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
                 preferences, hub, hub::nodeLost, clock);
         Receipts receipts = new Receipts(session, inbox, preferences, hub);
-        ConversationAccess access = new ConversationAccess(conversations);
+        ConversationAccess access = new ConversationAccess(conversations, preferences);
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub), hub.routes(),
                 revocations);

@@ -73,7 +73,7 @@ public final class InternalApi implements HttpEndpoints {
 
     /** Body of PUT .../settings; a null field keeps its current value. */
     record PutSchoolSettings(@Nullable Boolean readDetailDirect, @Nullable Boolean readDetailGroup,
-            @Nullable Boolean readDetailAnnouncement) {}
+            @Nullable Boolean readDetailAnnouncement, @Nullable Boolean chatEnabled) {}
 
     @Override
     public CompletionStage<HttpReply> handle(HttpCall call) {
@@ -123,8 +123,12 @@ public final class InternalApi implements HttpEndpoints {
             return preferences.school(school).thenCompose(current -> preferences.putSchool(school, new SchoolPreferences(
                     body.readDetailDirect() == null ? current.readDetailDirect() : body.readDetailDirect(),
                     body.readDetailGroup() == null ? current.readDetailGroup() : body.readDetailGroup(),
-                    body.readDetailAnnouncement() == null ? current.readDetailAnnouncement() : body.readDetailAnnouncement())))
-                    .thenApply(saved -> json(200, saved));
+                    body.readDetailAnnouncement() == null ? current.readDetailAnnouncement() : body.readDetailAnnouncement(),
+                    body.chatEnabled() == null ? current.chatEnabled() : body.chatEnabled())))
+                    .thenApply(saved -> {
+                        hub.schoolSettingsChanged(school);
+                        return json(200, saved);
+                    });
         }
         if (parts.length == 3 && parts[1].equals("directory") && call.method().equals("PUT")) {
             UUID user = Wire.uuid(parts[2], "user id");

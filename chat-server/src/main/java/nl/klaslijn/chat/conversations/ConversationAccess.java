@@ -15,14 +15,29 @@ public final class ConversationAccess {
     static final String NOT_A_MEMBER = "not a member of this conversation";
 
     private final Conversations conversations;
+    private final ChatModule module;
 
-    public ConversationAccess(Conversations conversations) {
+    public ConversationAccess(Conversations conversations, ChatModule module) {
         this.conversations = conversations;
+        this.module = module;
     }
 
-    /** Completes with the conversation if {@code who} is a member; fails with FORBIDDEN otherwise. */
+    /** Completes if the caller's school has the chat switched on; fails with MODULE_OFF otherwise. */
+    public CompletionStage<Void> requireChatOn(AccessToken who) {
+        return module.isOn(who.schoolId()).thenAccept(on -> {
+            if (!on) {
+                throw new ConversationException(ConversationException.Reason.MODULE_OFF,
+                        "the chat is switched off for this school");
+            }
+        });
+    }
+
+    /**
+     * Completes with the conversation if {@code who} is a member and the chat is on; fails with
+     * FORBIDDEN (not a member) or MODULE_OFF otherwise.
+     */
     public CompletionStage<Conversation> requireRead(AccessToken who, UUID conversationId) {
-        return conversations.find(who.schoolId(), conversationId).thenApply(found -> found
+        return requireChatOn(who).thenCompose(on -> conversations.find(who.schoolId(), conversationId)).thenApply(found -> found
                 .filter(c -> c.roleOf(who.userId()) != null)
                 .orElseThrow(() -> new ConversationException(ConversationException.Reason.FORBIDDEN, NOT_A_MEMBER)));
     }

@@ -11,7 +11,9 @@ public final class ConversationException extends RuntimeException {
         /** A member who may read but not post. */
         READ_ONLY,
         /** Refused by someone's choice (e.g. a parent who is contacted by staff only). */
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** The school switched the chat off. */
+        MODULE_OFF
     }
 
     private final Reason reason;

@@ -18,6 +18,7 @@ public enum ErrorCode {
     UNKNOWN_DESTINATION("unknown-destination"),
     NOT_A_MEMBER("not-a-member"),
     FORBIDDEN("forbidden"),
+    MODULE_OFF("module-off"),
     NOT_FOUND("not-found"),
     DUPLICATE_SUBSCRIPTION("duplicate-subscription"),
     NO_REPLY_SUBSCRIPTION("no-reply-subscription"),

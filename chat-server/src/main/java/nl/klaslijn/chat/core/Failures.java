@@ -29,6 +29,7 @@ public final class Failures {
                 case INVALID -> ErrorCode.MALFORMED_BODY;
                 case FORBIDDEN -> ErrorCode.NOT_A_MEMBER;
                 case READ_ONLY, NOT_ALLOWED -> ErrorCode.FORBIDDEN;
+                case MODULE_OFF -> ErrorCode.MODULE_OFF;
             }, conversation.getMessage());
         }
         if (cause instanceof DriverException) {

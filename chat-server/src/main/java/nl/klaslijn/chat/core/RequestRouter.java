@@ -63,7 +63,7 @@ final class RequestRouter {
             requireReplySubscription(session);
             String correlation = frame.header("correlation-id");
             if (destination instanceof Destination.ListConversations) {
-                session.whenDone(inbox.conversations(who), receipt, list -> respond(session, receipt, correlation,
+                session.whenDone(access.requireChatOn(who).thenCompose(on -> inbox.conversations(who)), receipt, list -> respond(session, receipt, correlation,
                         "conversations", new Views.ConversationsReply(list)));
             } else if (destination instanceof Destination.StartDirect) {
                 startDirect(session, who, frame, receipt, correlation);
@@ -79,7 +79,7 @@ final class RequestRouter {
                 Requests.Sync request = Wire.decode(frame.body(), Requests.Sync.class);
                 long since = Wire.messageId(request.since(), "since", 0L);
                 int limit = Wire.limit(request.limit(), SYNC_DEFAULT, SYNC_MAX);
-                session.whenDone(inbox.sync(who, since, limit), receipt,
+                session.whenDone(access.requireChatOn(who).thenCompose(on -> inbox.sync(who, since, limit)), receipt,
                         reply -> respond(session, receipt, correlation, "sync", reply));
             } else {
                 throw new RequestException(ErrorCode.UNKNOWN_DESTINATION, "not a SEND destination");
@@ -135,7 +135,8 @@ final class RequestRouter {
             @Nullable String correlation) {
         Requests.StartDirect request = Wire.decode(frame.body(), Requests.StartDirect.class);
         UUID other = Wire.uuid(request.userId(), "userId");
-        session.whenDone(conversations.ensureDirect(who.schoolId(), who.userId(), other)
+        session.whenDone(access.requireChatOn(who)
+                        .thenCompose(on -> conversations.ensureDirect(who.schoolId(), who.userId(), other))
                         .thenCompose(c -> inbox.conversation(who, c.id())),
                 receipt, view -> respond(session, receipt, correlation, "direct",
                         new Views.DirectReply(view.orElseThrow(() ->

@@ -37,7 +37,7 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
         PRESENCE,
         /** A user joined (value 1) or left (value 0) a conversation; published on the school channel. */
         MEMBERSHIP,
-        /** A user changed their settings; published on the school channel. */
+        /** A user (user set) or the school (user NONE) changed settings; published on the school channel. */
         SETTINGS,
         /** A user's sessions at a school are revoked; value = not-before (epoch millis); global channel. */
         REVOCATION,

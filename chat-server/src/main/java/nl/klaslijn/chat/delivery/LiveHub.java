@@ -113,6 +113,12 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
                 new byte[0]));
     }
 
+    /** A school's settings changed: every node serving the school forgets its cached copy at once. */
+    public void schoolSettingsChanged(UUID school) {
+        publish(LiveChannels.school(school), new LiveEvent(LiveEvent.Kind.SETTINGS, school, LiveEvent.NONE,
+                LiveEvent.NONE, 0L, new byte[0]));
+    }
+
     /** Stores a revocation and closes the user's sessions at the school on every node. */
     public CompletionStage<Void> revoke(UUID school, UUID user, Instant notBefore) {
         return revocations.store(school, user, notBefore).thenRun(() -> publish(LiveChannels.ALL_NODES,
@@ -174,7 +180,13 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         switch (event.kind()) {
             case MESSAGE -> dispatchMessage(event);
             case MEMBERSHIP -> dispatchMembership(event);
-            case SETTINGS -> preferences.forgetUser(event.school(), event.user());
+            case SETTINGS -> {
+                if (event.user().equals(LiveEvent.NONE)) {
+                    preferences.forgetSchool(event.school());
+                } else {
+                    preferences.forgetUser(event.school(), event.user());
+                }
+            }
             case REVOCATION -> dispatchRevocation(event);
             case NODE_LOST -> resyncAll(true, "node-lost");
             case READ, DELIVERED, PRESENCE -> toFollowers(event, null);

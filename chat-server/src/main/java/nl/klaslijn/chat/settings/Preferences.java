@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import nl.klaslijn.chat.conversations.ChatModule;
 
 /**
  * Users' and schools' chat settings, cached per node. A change made through this node applies here at
  * once and on other nodes within {@code cacheTtl} (they re-read it when their copy expires).
  */
-public final class Preferences {
+public final class Preferences implements ChatModule {
 
     private record UserKey(UUID school, UUID user) {}
 
@@ -46,6 +47,16 @@ public final class Preferences {
 
     public CompletionStage<SchoolPreferences> school(UUID school) {
         return schools.get(school);
+    }
+
+    @Override
+    public CompletionStage<Boolean> isOn(UUID school) {
+        return school(school).thenApply(SchoolPreferences::chatEnabled);
+    }
+
+    /** Forgets this node's copy of the school's settings (another node changed them). */
+    public void forgetSchool(UUID school) {
+        schools.synchronous().invalidate(school);
     }
 
     public CompletionStage<SchoolPreferences> putSchool(UUID school, SchoolPreferences value) {

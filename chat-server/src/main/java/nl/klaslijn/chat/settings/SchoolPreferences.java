@@ -5,10 +5,12 @@ import nl.klaslijn.chat.conversations.ConversationKind;
 /**
  * A school's choices on who-read-what detail. Defaults (privacy first): detail shown in 1:1
  * conversations only; in groups and announcements senders see counts ("read by N of M"), not names.
+ * chatEnabled: the school's chat module switch (portal-api), on by default.
  */
-public record SchoolPreferences(boolean readDetailDirect, boolean readDetailGroup, boolean readDetailAnnouncement) {
+public record SchoolPreferences(boolean readDetailDirect, boolean readDetailGroup, boolean readDetailAnnouncement,
+        boolean chatEnabled) {
 
-    public static final SchoolPreferences DEFAULT = new SchoolPreferences(true, false, false);
+    public static final SchoolPreferences DEFAULT = new SchoolPreferences(true, false, false, true);
 
     public boolean readDetail(ConversationKind kind) {
         if (kind == ConversationKind.DIRECT) {

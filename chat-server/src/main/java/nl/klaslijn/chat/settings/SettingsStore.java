@@ -23,9 +23,9 @@ final class SettingsStore {
         upsertUser = Statements.idempotent(session,
                 "INSERT INTO user_settings (school_id, user_id, share_presence, send_read_receipts) VALUES (?, ?, ?, ?)");
         selectSchool = Statements.idempotent(session, "SELECT read_detail_direct, read_detail_group, "
-                + "read_detail_announcement FROM school_settings WHERE school_id = ?");
+                + "read_detail_announcement, chat_enabled FROM school_settings WHERE school_id = ?");
         upsertSchool = Statements.idempotent(session, "INSERT INTO school_settings (school_id, read_detail_direct, "
-                + "read_detail_group, read_detail_announcement) VALUES (?, ?, ?, ?)");
+                + "read_detail_group, read_detail_announcement, chat_enabled) VALUES (?, ?, ?, ?, ?)");
     }
 
     CompletionStage<UserPreferences> user(UUID school, UUID user) {
@@ -48,13 +48,14 @@ final class SettingsStore {
             SchoolPreferences d = SchoolPreferences.DEFAULT;
             return row == null ? d : new SchoolPreferences(flag(row, "read_detail_direct", d.readDetailDirect()),
                     flag(row, "read_detail_group", d.readDetailGroup()),
-                    flag(row, "read_detail_announcement", d.readDetailAnnouncement()));
+                    flag(row, "read_detail_announcement", d.readDetailAnnouncement()),
+                    flag(row, "chat_enabled", d.chatEnabled()));
         });
     }
 
     CompletionStage<Void> putSchool(UUID school, SchoolPreferences value) {
         return session.executeAsync(upsertSchool.bind(school, value.readDetailDirect(), value.readDetailGroup(),
-                value.readDetailAnnouncement())).thenApply(rs -> null);
+                value.readDetailAnnouncement(), value.chatEnabled())).thenApply(rs -> null);
     }
 
     private static boolean flag(Row row, String column, boolean fallback) {

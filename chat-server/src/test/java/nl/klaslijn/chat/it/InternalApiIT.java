@@ -116,6 +116,42 @@ class InternalApiIT {
         assertThat(badContact.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void switchingTheChatOffHidesItFromTheSchoolUntilItIsOnAgain() throws Exception {
+        TestNode other = new TestNode();
+        try {
+            UUID a = other.person("A");
+            UUID b = other.person("B");
+            var group = other.group("module", java.util.List.of(a, b));
+            assertThat(putSettings(other, "{\"chatEnabled\":false}").body()).contains("\"chatEnabled\":false");
+            try (StompClient client = other.connect(a)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(client.request("/app/conversations", "{}")))
+                        .hasMessageContaining("module-off");
+            }
+            try (StompClient client = other.connect(a)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(client.sendMessage(group.id(), "m", "x")))
+                        .hasMessageContaining("module-off");
+            }
+            try (StompClient neighbour = node.connect(node.person("Elders"))) {
+                assertThat(await(neighbour.request("/app/conversations", "{}")).header("event-type"))
+                        .as("other schools keep their chat").isEqualTo("conversations");
+            }
+            putSettings(other, "{\"chatEnabled\":true}");
+            try (StompClient client = other.connect(a)) {
+                assertThat(await(client.sendMessage(group.id(), "m", "weer aan")).header("message-id")).isNotNull();
+            }
+        } finally {
+            other.close();
+        }
+    }
+
+    private HttpResponse<String> putSettings(TestNode target, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.server.port()
+                        + "/internal/v1/schools/" + target.school + "/settings"))
+                .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String serviceToken() {
         return node.server.tokens().issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
                 Duration.ofMinutes(5));
