@@ -85,7 +85,7 @@ class BadInputIT {
     void rejectsSendToAConversationTheUserIsNotIn() {
         UUID outsider = node.person("Mallory");
         try (StompClient mallory = node.connect(outsider)) {
-            assertError(mallory.sendMessage(bystanders.id(), "x", "let me in"), "not-a-member");
+            Frames.assertError(mallory.sendMessage(bystanders.id(), "x", "let me in"), "not-a-member");
         }
     }
 
@@ -93,7 +93,7 @@ class BadInputIT {
     void rejectsSubscribeToAConversationTheUserIsNotIn() {
         UUID outsider = node.person("Mallory");
         try (StompClient mallory = node.connect(outsider)) {
-            assertError(mallory.subscribe("/conversations/" + bystanders.id()), "not-a-member");
+            Frames.assertError(mallory.subscribe("/conversations/" + bystanders.id()), "not-a-member");
         }
     }
 
@@ -103,10 +103,10 @@ class BadInputIT {
         String foreignToken = node.server.tokens().issue(stranger, UUID.randomUUID(), EnumSet.of(Role.PARENT),
                 Duration.ofMinutes(5));
         try (StompClient foreign = StompClient.connect(node.uri(), foreignToken, Duration.ofSeconds(5))) {
-            assertError(foreign.sendMessage(bystanders.id(), "x", "hello"), "not-a-member");
+            Frames.assertError(foreign.sendMessage(bystanders.id(), "x", "hello"), "not-a-member");
         }
         try (StompClient local = node.connect(node.person("Local"))) {
-            assertError(local.sendMessage(UUID.randomUUID(), "x", "hello"), "not-a-member");
+            Frames.assertError(local.sendMessage(UUID.randomUUID(), "x", "hello"), "not-a-member");
         }
     }
 
@@ -122,7 +122,7 @@ class BadInputIT {
     @Test
     void rejectsMalformedJson() {
         try (StompClient client = node.connect(alice)) {
-            assertError(client.send("/app/conversations/" + bystanders.id() + "/messages", "{\"clientMessageId\": nope"),
+            Frames.assertError(client.send("/app/conversations/" + bystanders.id() + "/messages", "{\"clientMessageId\": nope"),
                     "malformed-body");
         }
     }
@@ -130,7 +130,7 @@ class BadInputIT {
     @Test
     void rejectsAMessageWithoutText() {
         try (StompClient client = node.connect(alice)) {
-            assertError(client.send("/app/conversations/" + bystanders.id() + "/messages", "{\"clientMessageId\":\"e\"}"),
+            Frames.assertError(client.send("/app/conversations/" + bystanders.id() + "/messages", "{\"clientMessageId\":\"e\"}"),
                     "malformed-body");
         }
     }
@@ -138,7 +138,7 @@ class BadInputIT {
     @Test
     void rejectsAnUnknownDestination() {
         try (StompClient client = node.connect(alice)) {
-            assertError(client.send("/app/nowhere", "{}"), "unknown-destination");
+            Frames.assertError(client.send("/app/nowhere", "{}"), "unknown-destination");
         }
     }
 
@@ -153,11 +153,6 @@ class BadInputIT {
         }
     }
 
-    private static void assertError(java.util.concurrent.CompletionStage<?> stage, String code) {
-        assertThatThrownBy(() -> await(stage))
-                .isInstanceOf(StompErrorException.class)
-                .satisfies(e -> assertThat(((StompErrorException) e).errorCode()).isEqualTo(code));
-    }
 
     private static void assertClosedWith(StompClient client, String code) {
         StompFrame error = client.closed().orTimeout(10, TimeUnit.SECONDS).join();

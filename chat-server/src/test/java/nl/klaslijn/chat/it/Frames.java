@@ -80,6 +80,13 @@ final class Frames {
         }
     }
 
+    /** Asserts that the stage fails with an ERROR frame carrying {@code code}. */
+    static void assertError(java.util.concurrent.CompletionStage<?> stage, String code) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestNode.await(stage))
+                .isInstanceOf(nl.klaslijn.chat.client.StompErrorException.class)
+                .satisfies(e -> assertThat(((nl.klaslijn.chat.client.StompErrorException) e).errorCode()).isEqualTo(code));
+    }
+
     static <T> T reply(StompFrame frame, Class<T> type) {
         return Wire.decode(frame.body(), type);
     }

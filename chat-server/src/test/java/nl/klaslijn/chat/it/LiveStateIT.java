@@ -107,7 +107,7 @@ class LiveStateIT {
         Conversation channel = node.conversation(ConversationKind.ANNOUNCEMENT,
                 Map.of(teacher, MemberRole.OWNER, reader, MemberRole.READER));
         try (StompClient r = node.connect(reader)) {
-            assertError(r.send("/app/conversations/" + channel.id() + "/typing", ""), "forbidden");
+            Frames.assertError(r.send("/app/conversations/" + channel.id() + "/typing", ""), "forbidden");
         }
     }
 
@@ -125,7 +125,7 @@ class LiveStateIT {
         };
         for (String[] c : cases) {
             try (StompClient client = node.connect(a)) {
-                assertError(c[0].equals("/app/presence") || c[0].endsWith("/delivered")
+                Frames.assertError(c[0].equals("/app/presence") || c[0].endsWith("/delivered")
                         ? client.send(c[0], c[1]) : client.request(c[0], c[1]), "malformed-body");
             }
         }
@@ -136,9 +136,4 @@ class LiveStateIT {
                 "{\"conversationId\":\"" + conversation.id() + "\",\"messageId\":\"" + id + "\"}")), LiveViews.ReceiptsReply.class);
     }
 
-    private static void assertError(java.util.concurrent.CompletionStage<?> stage, String code) {
-        assertThatThrownBy(() -> await(stage))
-                .isInstanceOf(StompErrorException.class)
-                .satisfies(e -> assertThat(((StompErrorException) e).errorCode()).isEqualTo(code));
-    }
 }
