@@ -42,6 +42,7 @@ public final class ChatServer implements AutoCloseable {
     private final Revocations revocations;
     private final LiveHub hub;
     private final PresenceEngine presenceEngine;
+    private final Presence presence;
     private final ChatEdgeServer edge;
     private final int port;
 
@@ -63,7 +64,7 @@ public final class ChatServer implements AutoCloseable {
                 ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
                         settings.nodeId(), settings.presenceNodeTimeout())
                 : new MemoryPresence();
-        Presence presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
+        presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
                 preferences, hub, hub::nodeLost, clock);
         Receipts receipts = new Receipts(session, inbox, preferences, hub);
         ConversationAccess access = new ConversationAccess(conversations, preferences);
@@ -115,6 +116,7 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         edge.stop();
         presenceEngine.close();
+        presence.quiesce(java.time.Duration.ofSeconds(2)); // contacts hear "offline" before the broker closes
         hub.broker().close();
     }
 }

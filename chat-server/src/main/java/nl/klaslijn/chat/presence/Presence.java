@@ -52,6 +52,7 @@ public final class Presence {
     private final LastSeenStore lastSeen;
     private final Clock clock;
     private final ConcurrentHashMap<Key, Counts> local = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger announcing = new java.util.concurrent.atomic.AtomicInteger();
 
     public Presence(CqlSession session, PresenceEngine engine, ConversationIndex index, Conversations conversations,
             Preferences preferences, Signals signals, Runnable onNodeLost, Clock clock) {
@@ -105,20 +106,34 @@ public final class Presence {
     }
 
     private void announce(UUID school, UUID user, PresenceState state) {
+        announcing.incrementAndGet();
         Instant now = clock.instant();
         CompletionStage<Void> stored = state == PresenceState.OFFLINE
                 ? lastSeen.put(school, user, now) : CompletableFuture.completedFuture(null);
-        stored.thenCompose(done -> preferences.user(school, user)).thenAccept(mine -> {
+        stored.thenCompose(done -> preferences.user(school, user)).thenCompose(mine -> {
             if (!mine.sharePresence()) {
-                return;
+                return CompletableFuture.<Void>completedFuture(null);
             }
             String seen = state == PresenceState.OFFLINE ? now.toString() : null;
             PresenceEvent event = new PresenceEvent(user.toString(), state.wireName(), seen);
-            publishToContacts(school, user, state == PresenceState.OFFLINE ? now.toEpochMilli() : 0L, event);
+            return publishToContacts(school, user, state == PresenceState.OFFLINE ? now.toEpochMilli() : 0L, event);
         }).exceptionally(error -> {
             log.debug("announcing a presence change failed", error);
             return null;
-        });
+        }).whenComplete((done, error) -> announcing.decrementAndGet());
+    }
+
+    /** Waits (at most {@code limit}) until announcements in progress went out; used when the node stops. */
+    public void quiesce(java.time.Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (announcing.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -130,13 +145,16 @@ public final class Presence {
         publishToContacts(school, user, 0L, event);
     }
 
-    private void publishToContacts(UUID school, UUID user, long value, PresenceEvent event) {
-        index.conversationIds(school, user).thenAccept(ids -> {
+    /** Publishes to each of the user's direct and group conversations; completes when all were handed on. */
+    private CompletionStage<Void> publishToContacts(UUID school, UUID user, long value, PresenceEvent event) {
+        return index.conversationIds(school, user).thenCompose(ids -> {
+            List<CompletableFuture<Void>> published = new ArrayList<>();
             for (UUID id : ids) {
-                conversations.find(school, id).thenAccept(found -> found
+                published.add(conversations.find(school, id).toCompletableFuture().thenAccept(found -> found
                         .filter(Presence::showsPresence)
-                        .ifPresent(c -> signals.publish(Signals.Kind.PRESENCE, school, id, user, value, event)));
+                        .ifPresent(c -> signals.publish(Signals.Kind.PRESENCE, school, id, user, value, event))));
             }
+            return CompletableFuture.allOf(published.toArray(CompletableFuture[]::new));
         });
     }
 

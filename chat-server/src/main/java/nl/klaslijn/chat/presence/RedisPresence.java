@@ -70,7 +70,7 @@ public final class RedisPresence implements PresenceEngine {
     /** Connects, announces this node and starts its heart-beat. */
     public static RedisPresence connect(String redisUri, String prefix, int nodeId, Duration nodeTimeout) {
         RedisPresence engine = new RedisPresence(redisUri, prefix, nodeId, nodeTimeout);
-        engine.redis.zrem(engine.prefix + "nodes", engine.self); // a restarted node id starts clean
+        engine.removeOwnEntries(); // a node restarted after a crash starts clean (its old entries are ghosts)
         engine.heartbeat();
         long every = Math.max(100, engine.timeoutMillis / 3);
         engine.timer.scheduleWithFixedDelay(engine::heartbeat, every, every, TimeUnit.MILLISECONDS);
@@ -167,16 +167,38 @@ public final class RedisPresence implements PresenceEngine {
         return prefix + "p:" + school + ":" + user;
     }
 
+    /**
+     * Removes every entry this node holds and the node itself, telling the listener about each user who
+     * is offline afterwards (their contacts hear it now, not after the node timeout).
+     */
     @Override
     public void close() {
         timer.shutdownNow();
         try {
-            redis.del(prefix + "nu:" + self).get(2, TimeUnit.SECONDS);
-            redis.zrem(prefix + "nodes", self).get(2, TimeUnit.SECONDS);
+            removeOwnEntries();
         } catch (Exception e) {
-            log.debug("could not remove this node from presence on close", e);
+            log.warn("could not remove this node's presence entries on close; the survivors will after the node timeout", e);
         }
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    private void removeOwnEntries() {
+        try {
+            for (String member : redis.smembers(prefix + "nu:" + self).get(5, TimeUnit.SECONDS)) {
+                int colon = member.indexOf(':');
+                UUID school = UUID.fromString(member.substring(0, colon));
+                UUID user = UUID.fromString(member.substring(colon + 1));
+                String key = userKey(school, user);
+                redis.hdel(key, self);
+                if (best(redis.hgetall(key).get(5, TimeUnit.SECONDS)) == PresenceState.OFFLINE) {
+                    listener.lost(school, user, PresenceState.OFFLINE);
+                }
+            }
+            redis.del(prefix + "nu:" + self).get(5, TimeUnit.SECONDS);
+            redis.zrem(prefix + "nodes", self).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove this node's presence entries", e);
+        }
     }
 }

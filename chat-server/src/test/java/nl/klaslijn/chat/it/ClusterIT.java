@@ -178,6 +178,21 @@ class ClusterIT {
     }
 
     @Test
+    void aNodeThatShutsDownTellsContactsItsUsersWentOffline() {
+        UUID anna = cluster.person("Anna");
+        UUID sanne = cluster.person("Sanne");
+        cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
+        try (StompClient s = cluster.connect(0, sanne); StompClient a = cluster.connect(1, anna)) {
+            assertThat(presenceOf(s, anna).state()).isEqualTo("online");
+
+            cluster.nodes.remove(1).close();
+
+            LiveViews.PresenceEvent offline = presenceOf(s, anna);
+            assertThat(offline.state()).as("at shutdown, not after the node timeout").isEqualTo("offline");
+        }
+    }
+
+    @Test
     void readsAreBroadcastAcrossNodesAndCountedForTheSender() {
         UUID sender = cluster.person("Juf", "teacher");
         UUID reader = cluster.person("Lezer");
