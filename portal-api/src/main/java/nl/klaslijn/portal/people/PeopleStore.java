@@ -5,18 +5,22 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.klaslijn.common.cassandra.Statements;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Tables {@code staff}, {@code pupils}, {@code group_pupils}, {@code guardians}, {@code pupil_guardians},
- * {@code guardian_pupils}, {@code school_accounts} and {@code account_schools}. Rows that serve two queries are written
+ * {@code guardian_pupils}, {@code school_accounts}, {@code account_schools} and {@code pupil_numbers}. Rows that serve two queries are written
  * together in one logged batch (both or neither). Every statement is idempotent.
  */
 @Component
@@ -42,6 +46,17 @@ class PeopleStore {
     private final PreparedStatement setMembershipGuardian;
     private final PreparedStatement insertAccountSchool;
     private final PreparedStatement selectAccountSchools;
+    private final PreparedStatement selectSchoolPupils;
+    private final PreparedStatement selectSchoolGuardians;
+    private final PreparedStatement insertNumber;
+    private final PreparedStatement selectNumbers;
+    private final PreparedStatement deleteNumber;
+    private final PreparedStatement setPupilGroup;
+    private final PreparedStatement deleteGroupPupil;
+    private final PreparedStatement setChildGroup;
+    private final PreparedStatement deletePupil;
+    private final PreparedStatement deletePupilGuardians;
+    private final PreparedStatement deleteGuardianPupil;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -83,6 +98,27 @@ class PeopleStore {
                 "INSERT INTO account_schools (account_id, school_id) VALUES (?, ?)");
         selectAccountSchools = Statements.idempotent(session,
                 "SELECT school_id FROM account_schools WHERE account_id = ?");
+        selectSchoolPupils = Statements.idempotent(session,
+                "SELECT school_id, pupil_id, group_id, first_name, last_name FROM pupils WHERE school_id = ?");
+        selectSchoolGuardians = Statements.idempotent(session,
+                "SELECT school_id, guardian_id, name, email, account_id FROM guardians WHERE school_id = ?");
+        insertNumber = Statements.idempotent(session,
+                "INSERT INTO pupil_numbers (school_id, external_number, pupil_id) VALUES (?, ?, ?)");
+        selectNumbers = Statements.idempotent(session,
+                "SELECT external_number, pupil_id FROM pupil_numbers WHERE school_id = ?");
+        deleteNumber = Statements.idempotent(session,
+                "DELETE FROM pupil_numbers WHERE school_id = ? AND external_number = ?");
+        setPupilGroup = Statements.idempotent(session,
+                "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
+        deleteGroupPupil = Statements.idempotent(session,
+                "DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?");
+        setChildGroup = Statements.idempotent(session,
+                "UPDATE guardian_pupils SET group_id = ? WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
+        deletePupil = Statements.idempotent(session, "DELETE FROM pupils WHERE school_id = ? AND pupil_id = ?");
+        deletePupilGuardians = Statements.idempotent(session,
+                "DELETE FROM pupil_guardians WHERE school_id = ? AND pupil_id = ?");
+        deleteGuardianPupil = Statements.idempotent(session,
+                "DELETE FROM guardian_pupils WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
     }
 
     void insert(Staff staff) {
@@ -163,6 +199,67 @@ class PeopleStore {
 
     List<UUID> schoolsOf(UUID accountId) {
         return session.execute(selectAccountSchools.bind(accountId)).all().stream().map(r -> r.getUuid(0)).toList();
+    }
+
+    List<Pupil> pupils(UUID schoolId) {
+        return session.execute(selectSchoolPupils.bind(schoolId)).all().stream().map(PeopleStore::pupil).toList();
+    }
+
+    List<Guardian> guardians(UUID schoolId) {
+        return session.execute(selectSchoolGuardians.bind(schoolId)).all().stream()
+                .map(r -> new Guardian(r.getUuid(0), r.getUuid(1), r.getString(2), r.getString(3), r.getUuid(4)))
+                .toList();
+    }
+
+    /** The pupil's rows and, if given, its external number, in one logged batch (all or none). */
+    void insert(Pupil p, @Nullable String externalNumber) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(insertPupil.bind(p.schoolId(), p.pupilId(), p.groupId(), p.firstName(), p.lastName()))
+                .addStatement(insertGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId(), p.firstName(), p.lastName()));
+        if (externalNumber != null) {
+            batch.addStatement(insertNumber.bind(p.schoolId(), externalNumber, p.pupilId()));
+        }
+        session.execute(batch.build());
+    }
+
+    void insertNumber(UUID schoolId, String externalNumber, UUID pupilId) {
+        session.execute(insertNumber.bind(schoolId, externalNumber, pupilId));
+    }
+
+    /** External number to pupil id, for the whole school. */
+    Map<String, UUID> numbers(UUID schoolId) {
+        Map<String, UUID> out = new HashMap<>();
+        session.execute(selectNumbers.bind(schoolId)).forEach(r -> out.put(r.getString(0), r.getUuid(1)));
+        return out;
+    }
+
+    /**
+     * Moves the pupil to {@code toGroup}: its row, the class lists (out of the old, into the new) and the group copy in
+     * each guardian's list of children, in one logged batch. Setting the same target again is harmless.
+     */
+    void move(Pupil p, UUID fromGroup, UUID toGroup, Set<UUID> guardianIds) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(setPupilGroup.bind(toGroup, p.schoolId(), p.pupilId()))
+                .addStatement(insertGroupPupil.bind(p.schoolId(), toGroup, p.pupilId(), p.firstName(), p.lastName()));
+        if (!fromGroup.equals(toGroup)) {
+            batch.addStatement(deleteGroupPupil.bind(p.schoolId(), fromGroup, p.pupilId()));
+        }
+        guardianIds.forEach(g -> batch.addStatement(setChildGroup.bind(toGroup, p.schoolId(), g, p.pupilId())));
+        session.execute(batch.build());
+    }
+
+    /**
+     * Removes a pupil who left the school from every table of this store (row, class list, guardian links, external
+     * numbers), in one logged batch. Its guardians' own records stay. Removing again is harmless.
+     */
+    void remove(UUID schoolId, UUID pupilId, UUID groupId, Set<UUID> guardianIds, Set<String> numbers) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(deletePupil.bind(schoolId, pupilId))
+                .addStatement(deleteGroupPupil.bind(schoolId, groupId, pupilId))
+                .addStatement(deletePupilGuardians.bind(schoolId, pupilId));
+        guardianIds.forEach(g -> batch.addStatement(deleteGuardianPupil.bind(schoolId, g, pupilId)));
+        numbers.forEach(n -> batch.addStatement(deleteNumber.bind(schoolId, n)));
+        session.execute(batch.build());
     }
 
     private static Pupil pupil(Row row) {
