@@ -230,9 +230,11 @@ final class ImportFile {
 
     /** Character position to physical line number (1-based), counting every line break as an editor does. */
     private static final class LineIndex {
+        private final String text;
         private final int[] starts;
 
         LineIndex(String text) {
+            this.text = text;
             List<Integer> list = new ArrayList<>();
             list.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -244,8 +246,13 @@ final class ImportFile {
             starts = list.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /** The line of the first character at or after {@code position} that is not a line break (blank lines skipped). */
         long lineOf(long position) {
-            int found = Arrays.binarySearch(starts, (int) position);
+            int at = (int) position;
+            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                at++;
+            }
+            int found = Arrays.binarySearch(starts, at);
             return (found >= 0 ? found : -found - 2) + 1;
         }
 
