@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *       header are ignored; at most {@link #MAX_ROWS} pupils.
  * </ul>
  *
- * Every problem found is reported with its physical line and column; a file with any problem yields no rows.
+ * Every problem found is reported with its physical line and column; the valid lines are returned as well, so the
+ * caller can check them against the school too and report everything at once.
  */
 final class ImportFile {
 
@@ -49,7 +50,7 @@ final class ImportFile {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>,;]+@[^\\s@\"<>,;]+\\.[^\\s@\"<>,;.]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    /** The outcome: rows if {@code problems} is empty. */
+    /** The outcome: the lines that are valid on their own, and the problems of the others (or of the file). */
     record Parsed(List<ImportRow> rows, List<ImportProblem> problems) {}
 
     private ImportFile() {}
@@ -103,7 +104,7 @@ final class ImportFile {
             problems.add(new ImportProblem(lines.lineCount(), null,
                     "The file is not valid CSV (a quote is not closed, or text follows a closing quote)."));
         }
-        return new Parsed(problems.isEmpty() ? rows : List.of(), problems);
+        return new Parsed(rows, problems);
     }
 
     private static Parsed failed(ImportProblem problem) {

@@ -58,12 +58,11 @@ public class SchoolImport {
 
     public ImportResult run(UUID schoolId, byte[] csv) {
         ImportFile.Parsed parsed = ImportFile.parse(csv);
-        if (!parsed.problems().isEmpty()) {
-            throw invalid(parsed.problems());
-        }
         Plan plan = new Planner(schoolId).plan(parsed.rows());
-        if (!plan.problems.isEmpty()) {
-            throw invalid(plan.problems);
+        if (!parsed.problems().isEmpty() || !plan.problems.isEmpty()) {
+            List<ImportProblem> all = new ArrayList<>(parsed.problems());
+            all.addAll(plan.problems);
+            throw invalid(all);
         }
         return write(schoolId, plan);
     }
