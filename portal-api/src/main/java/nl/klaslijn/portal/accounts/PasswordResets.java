@@ -20,6 +20,7 @@ import nl.klaslijn.portal.http.AttemptLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,7 +47,7 @@ public class PasswordResets {
     private final AccountStore accountStore;
     private final PasswordResetStore store;
     private final PasswordResetMail mail;
-    private final org.springframework.security.crypto.password.PasswordEncoder passwords;
+    private final PasswordEncoder passwords;
     private final AttemptLimiter limiter;
     private final Clock clock;
     private final Duration lifetime;
@@ -58,7 +59,7 @@ public class PasswordResets {
             });
 
     PasswordResets(Accounts accounts, AccountStore accountStore, PasswordResetStore store, PasswordResetMail mail,
-            org.springframework.security.crypto.password.PasswordEncoder passwords, AttemptLimiter limiter,
+            PasswordEncoder passwords, AttemptLimiter limiter,
             Clock clock, PortalProperties properties) {
         this.accounts = accounts;
         this.accountStore = accountStore;
