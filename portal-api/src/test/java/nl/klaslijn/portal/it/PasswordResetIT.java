@@ -3,7 +3,10 @@ package nl.klaslijn.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +14,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import nl.klaslijn.portal.crypto.Hashing;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Password reset by e-mail link, end to end through a real SMTP server (GreenMail on loopback). */
 class PasswordResetIT extends PortalIT {
 
     private static final Pattern LINK = Pattern.compile("(\\S+)/password-reset#token=([A-Za-z0-9_-]{43})");
     private static final String NEW_PASSWORD = "a brand new passphrase";
+
+    @Autowired
+    CqlSession session;
 
     private SchoolFixture.Member parent;
 
@@ -67,6 +75,17 @@ class PasswordResetIT extends PortalIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problem()).isEqualTo("reset-token-used");
         assertThat(login(NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theTokenIsStoredOnlyAsItsHash() {
+        request(parent.email());
+        String token = tokenFromMail(parent.email(), 1);
+
+        assertThat(session.execute("SELECT account_id FROM password_reset_tokens WHERE token_hash = ?",
+                Hashing.sha256(token)).one().getUuid(0)).isEqualTo(parent.accountId());
+        assertThat(session.execute("SELECT account_id FROM password_reset_tokens WHERE token_hash = ?",
+                ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8))).one()).isNull();
     }
 
     @Test

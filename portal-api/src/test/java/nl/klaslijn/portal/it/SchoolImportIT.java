@@ -134,6 +134,24 @@ class SchoolImportIT extends PortalIT {
     }
 
     @Test
+    void twoImportsOfTheSameFileAtOnceCreateEverythingOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> importCsv(file()));
+            var second = pool.submit(() -> importCsv(file()));
+            assertThat(first.get().status()).isEqualTo(200);
+            assertThat(second.get().status()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(rows("groups")).isEqualTo(2);
+        assertThat(rows("pupils")).isEqualTo(3);
+        assertThat(rows("guardians")).isEqualTo(3);
+        assertThat(rows("pupil_numbers")).isEqualTo(2);
+    }
+
+    @Test
     void existingGroupsAndPupilsAreMatchedByNameAndGuardiansByEmail() {
         UUID group = school.group("5a");
         UUID sanne = school.pupil(group, "Sanne"); // last name Jansen, no number yet

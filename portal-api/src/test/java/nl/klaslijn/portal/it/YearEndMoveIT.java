@@ -2,12 +2,14 @@ package nl.klaslijn.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * pupil repeats year 3; validation is all or nothing; the same move again changes nothing.
  */
 class YearEndMoveIT extends PortalIT {
+
+    @Autowired
+    CqlSession session;
 
     private SchoolFixture school;
     private UUID g3;
@@ -102,6 +107,35 @@ class YearEndMoveIT extends PortalIT {
         assertThat(again.body().path("moved")).isEqualTo(first.body().path("moved"));
         assertThat(classList(g4)).containsExactly("Anna");
         assertThat(classList(g5)).containsExactlyInAnyOrder("Cas", "Eva");
+    }
+
+    @Test
+    void aMoveThatStoppedHalfwayIsFinishedByTheRetry() {
+        post(move("2026-2027", bram));
+        // As if the first attempt died after storing its plan and moving Cas, before moving Anna and Dirk's
+        // leaving: put Anna and Dirk back as they were and clear the completion.
+        session.execute("UPDATE year_end_moves SET completed_at = null WHERE school_id = ? AND move_id = '2026-2027'",
+                school.schoolId);
+        session.execute("UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?", g3, school.schoolId, anna);
+        session.execute("DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?", school.schoolId, g4, anna);
+        session.execute("INSERT INTO group_pupils (school_id, group_id, pupil_id, first_name, last_name) VALUES (?, ?, ?, 'Anna', 'Jansen')",
+                school.schoolId, g3, anna);
+        session.execute("INSERT INTO pupils (school_id, pupil_id, group_id, first_name, last_name) VALUES (?, ?, ?, 'Dirk', 'Jansen')",
+                school.schoolId, dirk, g8);
+        session.execute("INSERT INTO group_pupils (school_id, group_id, pupil_id, first_name, last_name) VALUES (?, ?, ?, 'Dirk', 'Jansen')",
+                school.schoolId, g8, dirk);
+        assertThat(classList(g3)).containsExactlyInAnyOrder("Anna", "Bram");
+
+        Api.Response retry = post(move("2026-2027", bram));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("replayed").asBoolean()).isTrue();
+        assertThat(classList(g3)).containsExactly("Bram");
+        assertThat(classList(g4)).containsExactly("Anna");
+        assertThat(classList(g5)).containsExactlyInAnyOrder("Cas", "Eva");
+        assertThat(classList(g8)).isEmpty();
+        assertThat(session.execute("SELECT completed_at FROM year_end_moves WHERE school_id = ? AND move_id = '2026-2027'",
+                school.schoolId).one().getInstant(0)).isNotNull();
     }
 
     @Test
