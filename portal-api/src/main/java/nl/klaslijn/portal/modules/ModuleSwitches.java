@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.modules;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record ModuleSwitches(UUID schoolId, Map<Module, Boolean> enabled) {
         for (Module module : Module.values()) {
             all.put(module, enabled.getOrDefault(module, true));
         }
-        enabled = java.util.Collections.unmodifiableMap(all);
+        enabled = Collections.unmodifiableMap(all);
     }
 
     public boolean isOn(Module module) {

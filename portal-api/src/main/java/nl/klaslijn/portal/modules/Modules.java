@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.modules;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,7 @@ public class Modules {
         if (!changes.isEmpty()) {
             store.set(schoolId, changes);
         }
-        Map<Module, Boolean> merged = new java.util.EnumMap<>(before.enabled());
+        Map<Module, Boolean> merged = new EnumMap<>(before.enabled());
         merged.putAll(changes);
         ModuleSwitches after = new ModuleSwitches(schoolId, merged);
         if (!after.equals(before)) {

@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.modules.web;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class ModuleController {
         Map<Module, Boolean> changes = new EnumMap<>(Module.class);
         body.forEach((key, value) -> {
             Module module = Module.ofKey(key).orElseThrow(() -> ApiException.badRequest("unknown-module",
-                    "Unknown module; the modules are " + java.util.Arrays.stream(Module.values()).map(Module::key).toList() + "."));
+                    "Unknown module; the modules are " + Arrays.stream(Module.values()).map(Module::key).toList() + "."));
             if (!(value instanceof Boolean on)) {
                 throw ApiException.badRequest("invalid-switch", "Each module is switched with true or false.");
             }
