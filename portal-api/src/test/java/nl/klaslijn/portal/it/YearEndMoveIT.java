@@ -1,0 +1,172 @@
+package nl.klaslijn.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The year-end move: group 3 goes to 4 and 4 to 5 in the same move (nobody skips a year), group 8 leaves, one
+ * pupil repeats year 3; validation is all or nothing; the same move again changes nothing.
+ */
+class YearEndMoveIT extends PortalIT {
+
+    @Autowired
+    CqlSession session;
+
+    private SchoolFixture school;
+    private UUID g3;
+    private UUID g4;
+    private UUID g5;
+    private UUID g8;
+    private UUID anna;
+    private UUID bram;
+    private UUID cas;
+    private UUID dirk;
+    private UUID eva;
+    private SchoolFixture.Member annasParent;
+    private SchoolFixture.Member teacherOf4;
+
+    @BeforeEach
+    void school() {
+        school = school("Year end");
+        g3 = school.group("3");
+        g4 = school.group("4");
+        g5 = school.group("5");
+        g8 = school.group("8");
+        UUID[] pupil = new UUID[1];
+        annasParent = school.parentOfNewPupil(g3, "Anna", pupil);
+        anna = pupil[0];
+        bram = school.pupil(g3, "Bram");
+        cas = school.pupil(g4, "Cas");
+        dirk = school.pupil(g8, "Dirk");
+        school.guardian(dirk, "Parent of Dirk");
+        eva = school.pupil(g5, "Eva");
+        teacherOf4 = school.teacher(g4);
+    }
+
+    private Map<String, Object> move(String moveId, UUID repeater) {
+        return Map.of("moveId", moveId,
+                "groups", List.of(Map.of("from", g3.toString(), "to", g4.toString()),
+                        Map.of("from", g4.toString(), "to", g5.toString()),
+                        Map.of("from", g8.toString(), "leave", true)),
+                "pupils", List.of(Map.of("pupilId", repeater.toString(), "to", g3.toString())));
+    }
+
+    private Api.Response post(Object body) {
+        return api.post(school.path("/year-end-move"), school.admin.accessToken(), body);
+    }
+
+    private List<String> classList(UUID group) {
+        List<String> names = new ArrayList<>();
+        api.get(school.path("/groups/" + group + "/pupils"), school.admin.accessToken()).body()
+                .forEach(p -> names.add(p.path("firstName").asString()));
+        return names;
+    }
+
+    @Test
+    void pupilsMoveOnOneGroupAndLeaversLeave() {
+        Api.Response r = post(move("2026-2027", bram));
+
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().path("moved").size()).isEqualTo(2);
+        assertThat(r.body().path("left").size()).isEqualTo(1);
+        assertThat(r.body().path("unchanged").asInt()).isEqualTo(2); // Bram repeats, Eva's group was not named
+        assertThat(classList(g3)).containsExactly("Bram");
+        assertThat(classList(g4)).containsExactly("Anna");
+        assertThat(classList(g5)).containsExactlyInAnyOrder("Cas", "Eva");
+        assertThat(classList(g8)).isEmpty();
+        assertThat(api.get(school.path("/pupils/" + dirk), school.admin.accessToken()).status()).isEqualTo(404);
+
+        // Anna's parent now sees group 4 (the guardian's copy of the group moved with her), and Anna's new teacher
+        // sees her; groups kept their teachers.
+        Api.Response parentsGroups = api.get(school.path("/groups"), annasParent.accessToken());
+        assertThat(parentsGroups.body().findValuesAsString("groupId")).containsExactly(g4.toString());
+        assertThat(api.get(school.path("/pupils/" + anna), teacherOf4.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get(school.path("/pupils/" + anna), annasParent.accessToken()).body().path("groupId").asString())
+                .isEqualTo(g4.toString());
+        JsonNode group4 = api.get(school.path("/groups/" + g4), school.admin.accessToken()).body();
+        assertThat(group4.path("teachers").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameMoveAgainMovesNobodyTwice() {
+        Api.Response first = post(move("2026-2027", bram));
+
+        Api.Response again = post(move("2026-2027", bram));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("replayed").asBoolean()).isTrue();
+        assertThat(again.body().path("moved")).isEqualTo(first.body().path("moved"));
+        assertThat(classList(g4)).containsExactly("Anna");
+        assertThat(classList(g5)).containsExactlyInAnyOrder("Cas", "Eva");
+    }
+
+    @Test
+    void aMoveThatStoppedHalfwayIsFinishedByTheRetry() {
+        post(move("2026-2027", bram));
+        // As if the first attempt died after storing its plan and moving Cas, before moving Anna and Dirk's
+        // leaving: put Anna and Dirk back as they were and clear the completion.
+        session.execute("UPDATE year_end_moves SET completed_at = null WHERE school_id = ? AND move_id = '2026-2027'",
+                school.schoolId);
+        session.execute("UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?", g3, school.schoolId, anna);
+        session.execute("DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?", school.schoolId, g4, anna);
+        session.execute("INSERT INTO group_pupils (school_id, group_id, pupil_id, first_name, last_name) VALUES (?, ?, ?, 'Anna', 'Jansen')",
+                school.schoolId, g3, anna);
+        session.execute("INSERT INTO pupils (school_id, pupil_id, group_id, first_name, last_name) VALUES (?, ?, ?, 'Dirk', 'Jansen')",
+                school.schoolId, dirk, g8);
+        session.execute("INSERT INTO group_pupils (school_id, group_id, pupil_id, first_name, last_name) VALUES (?, ?, ?, 'Dirk', 'Jansen')",
+                school.schoolId, g8, dirk);
+        assertThat(classList(g3)).containsExactlyInAnyOrder("Anna", "Bram");
+
+        Api.Response retry = post(move("2026-2027", bram));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body().path("replayed").asBoolean()).isTrue();
+        assertThat(classList(g3)).containsExactly("Bram");
+        assertThat(classList(g4)).containsExactly("Anna");
+        assertThat(classList(g5)).containsExactlyInAnyOrder("Cas", "Eva");
+        assertThat(classList(g8)).isEmpty();
+        assertThat(session.execute("SELECT completed_at FROM year_end_moves WHERE school_id = ? AND move_id = '2026-2027'",
+                school.schoolId).one().getInstant(0)).isNotNull();
+    }
+
+    @Test
+    void aDifferentMoveUnderAUsedIdIsRefused() {
+        post(move("2026-2027", bram));
+
+        Api.Response other = post(move("2026-2027", anna));
+
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.problem()).isEqualTo("move-id-used");
+        assertThat(classList(g4)).containsExactly("Anna");
+    }
+
+    @Test
+    void anInvalidMoveListsEveryProblemAndMovesNobody() {
+        UUID foreignGroup = school("Other").group("4");
+        Map<String, Object> body = Map.of("moveId", "2026-2027",
+                "groups", List.of(Map.of("from", g3.toString(), "to", foreignGroup.toString()),
+                        Map.of("from", g4.toString(), "to", g5.toString(), "leave", true)),
+                "pupils", List.of(Map.of("pupilId", UUID.randomUUID().toString(), "to", g3.toString())));
+
+        Api.Response r = post(body);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.problem()).isEqualTo("move-invalid");
+        List<String> columns = new ArrayList<>();
+        r.body().path("errors").forEach(e -> columns.add(e.path("column").asString()));
+        assertThat(columns).containsExactly("groups[0].to", "groups[1]", "pupils[0].pupilId");
+        assertThat(classList(g3)).containsExactlyInAnyOrder("Anna", "Bram");
+        assertThat(classList(g4)).containsExactly("Cas");
+        // The id was not used up by the refused request.
+        assertThat(post(move("2026-2027", bram)).status()).isEqualTo(200);
+    }
+}
