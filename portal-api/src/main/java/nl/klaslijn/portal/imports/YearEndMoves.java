@@ -22,6 +22,8 @@ import nl.klaslijn.portal.imports.YearEndMoveRequest.PupilStep;
 import nl.klaslijn.portal.imports.YearEndMoveStore.StoredMove;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
+import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.personaldata.PersonalData;
 import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.Schools;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +42,11 @@ import org.springframework.stereotype.Service;
  *       named stay where they are. The plan is stored under the move id before anything moves ({@code IF NOT
  *       EXISTS}).
  *   <li><b>Apply, then mark completed.</b> Each pupil's move is one logged batch (pupil row, both class lists, the
- *       group copy in each guardian's list of children). A leaving pupil's record, class-list entry, guardian links
- *       and pupil number are deleted (its guardians stay); other features' data of the pupil is theirs to remove on
- *       {@link YearEndMoved}.
+ *       group copy in each guardian's list of children). Then each leaving pupil's data is deleted by
+ *       {@link PersonalData#erasePupil} — the same deletion as {@code DELETE /api/schools/{s}/pupils/{p}}, on behalf of
+ *       the administrator who sent the move (registration tokens, medical record, audit trail, guardian links,
+ *       class-parent places, guardians left without a child, pupil numbers, the record). Last, a class parent of a
+ *       group the move emptied of their children stops being its class parent (as on deletion).
  *   <li><b>Idempotent by move id.</b> The same request again returns the stored outcome ({@code replayed: true}); if
  *       the first attempt failed midway, the retry first finishes the stored plan (every step is safe to repeat). A
  *       different request under a used move id is 409 {@code move-id-used}.
@@ -58,23 +62,30 @@ public class YearEndMoves {
     private final YearEndMoveStore store;
     private final Schools schools;
     private final People people;
+    private final PersonalData personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    YearEndMoves(YearEndMoveStore store, Schools schools, People people, ApplicationEventPublisher events, Clock clock) {
+    YearEndMoves(YearEndMoveStore store, Schools schools, People people, PersonalData personalData,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.schools = schools;
         this.people = people;
+        this.personalData = personalData;
         this.events = events;
         this.clock = clock;
     }
 
-    public YearEndMoveResult move(UUID schoolId, YearEndMoveRequest request) {
+    /**
+     * Makes (or replays) the move. {@code actorAccountId} is the administrator sending it: the deletions of leaving
+     * pupils are recorded in the school's audit log under their name.
+     */
+    public YearEndMoveResult move(UUID schoolId, YearEndMoveRequest request, UUID actorAccountId) {
         ByteBuffer hash = hash(request);
         if (request.moveId() != null && MOVE_ID.matcher(request.moveId()).matches()) {
             Optional<StoredMove> earlier = store.find(schoolId, request.moveId());
             if (earlier.isPresent()) {
-                return replay(earlier.get(), hash);
+                return replay(earlier.get(), hash, actorAccountId);
             }
         }
         Set<UUID> groups = schools.groups(schoolId).stream().map(Group::groupId).collect(Collectors.toSet());
@@ -86,9 +97,9 @@ public class YearEndMoves {
         int unchanged = plan(request, pupils, moves, leaving, from);
         StoredMove move = new StoredMove(schoolId, request.moveId(), hash, moves, leaving, from, clock.instant(), null);
         if (!store.insert(move)) {
-            return replay(store.find(schoolId, request.moveId()).orElseThrow(), hash);
+            return replay(store.find(schoolId, request.moveId()).orElseThrow(), hash, actorAccountId);
         }
-        Instant completed = apply(move);
+        Instant completed = apply(move, actorAccountId);
         return result(move, unchanged, completed, false);
     }
 
@@ -115,25 +126,45 @@ public class YearEndMoves {
         return unchanged;
     }
 
-    private YearEndMoveResult replay(StoredMove move, ByteBuffer hash) {
+    private YearEndMoveResult replay(StoredMove move, ByteBuffer hash, UUID actorAccountId) {
         if (!move.requestHash().equals(hash)) {
             throw ApiException.conflict("move-id-used",
                     "A different year-end move was made with this move id; choose another id.");
         }
-        Instant completed = move.completedAt() != null ? move.completedAt() : apply(move);
+        Instant completed = move.completedAt() != null ? move.completedAt() : apply(move, actorAccountId);
         return result(move, null, completed, true);
     }
 
-    /** Applies every step of the stored plan (each safe to repeat), publishes the event, marks the move completed. */
-    private Instant apply(StoredMove move) {
+    /**
+     * Applies every step of the stored plan (each safe to repeat), publishes the event, marks the move completed.
+     * Moves go first, so a leaver's guardian whose other child moved is judged by that child's new group. A leaver
+     * already deleted (a retry) is skipped; one whose deletion stopped halfway still has its record (it goes last)
+     * and is deleted again.
+     */
+    private Instant apply(StoredMove move, UUID actorAccountId) {
         UUID schoolId = move.schoolId();
         move.moves().forEach((pupilId, to) -> people.pupil(schoolId, pupilId)
                 .ifPresent(p -> people.movePupil(p, move.fromGroups().get(pupilId), to)));
-        move.leaving().forEach(pupilId -> people.removePupil(schoolId, pupilId, move.fromGroups().get(pupilId)));
+        move.leaving().forEach(pupilId -> people.pupil(schoolId, pupilId)
+                .ifPresent(p -> personalData.erasePupil(p, actorAccountId, StaffRole.ADMINISTRATOR.name())));
+        Set<UUID> emptiedFrom = move.moves().keySet().stream().map(move.fromGroups()::get).collect(Collectors.toSet());
+        dropClassParentsWithoutChildIn(schoolId, emptiedFrom);
         events.publishEvent(new YearEndMoved(schoolId, move.moveId(), Map.copyOf(move.moves()), Set.copyOf(move.leaving())));
         Instant now = clock.instant();
         store.complete(schoolId, move.moveId(), now);
         return now;
+    }
+
+    /** A class parent of one of {@code groupIds} with no child left in it stops being its class parent. */
+    private void dropClassParentsWithoutChildIn(UUID schoolId, Set<UUID> groupIds) {
+        for (Group group : schools.groups(schoolId)) {
+            if (!groupIds.contains(group.groupId())) {
+                continue;
+            }
+            group.classParents().stream()
+                    .filter(guardianId -> !people.hasChildIn(schoolId, guardianId, group.groupId()))
+                    .forEach(guardianId -> schools.removeClassParent(schoolId, group.groupId(), guardianId));
+        }
     }
 
     private static YearEndMoveResult result(StoredMove move, @Nullable Integer unchanged, Instant completed,

@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.people;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,20 +151,6 @@ public class People {
         store.move(pupil, fromGroup, toGroup, store.guardiansOf(pupil.schoolId(), pupil.pupilId()));
     }
 
-    /**
-     * Takes a pupil who leaves the school out of it: the pupil record, its class-list entry, its guardian links and
-     * its external numbers are deleted together. Guardians stay (they may have other children). Idempotent.
-     */
-    public void removePupil(UUID schoolId, UUID pupilId, UUID groupId) {
-        Set<String> numbers = new java.util.HashSet<>();
-        store.numbers(schoolId).forEach((number, id) -> {
-            if (id.equals(pupilId)) {
-                numbers.add(number);
-            }
-        });
-        store.remove(schoolId, pupilId, groupId, store.guardiansOf(schoolId, pupilId), numbers);
-    }
-
     public List<UUID> schoolsOf(UUID accountId) {
         return store.schoolsOf(accountId);
     }
@@ -173,9 +160,19 @@ public class People {
         return store.allStaff(schoolId);
     }
 
-    /** Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first). */
+    /**
+     * Deletes the pupil's record, class-list entry and external pupil numbers together (not their guardian links:
+     * {@link #unlinkGuardian} first). The one way a pupil leaves this feature's tables; see
+     * {@code PersonalData#erasePupil} for the whole deletion.
+     */
     public void removePupil(Pupil pupil) {
-        store.delete(pupil);
+        Set<String> numbers = new HashSet<>();
+        store.numbers(pupil.schoolId()).forEach((number, id) -> {
+            if (id.equals(pupil.pupilId())) {
+                numbers.add(number);
+            }
+        });
+        store.delete(pupil, numbers);
     }
 
     /** Removes the link between a pupil and one of their guardians, both directions. */

@@ -2,14 +2,14 @@ package nl.klaslijn.portal.people;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +62,6 @@ class PeopleStore {
     private final PreparedStatement deleteNumber;
     private final PreparedStatement setPupilGroup;
     private final PreparedStatement setChildGroup;
-    private final PreparedStatement deletePupilGuardians;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -134,8 +133,6 @@ class PeopleStore {
                 "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
         setChildGroup = Statements.idempotent(session,
                 "UPDATE guardian_pupils SET group_id = ? WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
-        deletePupilGuardians = Statements.idempotent(session,
-                "DELETE FROM pupil_guardians WHERE school_id = ? AND pupil_id = ?");
     }
 
     void insert(Staff staff) {
@@ -224,12 +221,13 @@ class PeopleStore {
         return session.execute(selectAccountSchools.bind(accountId)).all().stream().map(r -> r.getUuid(0)).toList();
     }
 
-    /** Deletes the pupil's rows in {@code pupils} and {@code group_pupils} together. */
-    void delete(Pupil p) {
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                        deletePupil.bind(p.schoolId(), p.pupilId()),
-                        deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()))
-                .setIdempotent(true));
+    /** Deletes the pupil's rows in {@code pupils}, {@code group_pupils} and its {@code pupil_numbers} together. */
+    void delete(Pupil p, Set<String> numbers) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(deletePupil.bind(p.schoolId(), p.pupilId()))
+                .addStatement(deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()));
+        numbers.forEach(n -> batch.addStatement(deleteNumber.bind(p.schoolId(), n)));
+        session.execute(batch.build());
     }
 
     /** Removes the guardian-pupil link in both directions together. */
@@ -299,20 +297,6 @@ class PeopleStore {
             batch.addStatement(deleteGroupPupil.bind(p.schoolId(), fromGroup, p.pupilId()));
         }
         guardianIds.forEach(g -> batch.addStatement(setChildGroup.bind(toGroup, p.schoolId(), g, p.pupilId())));
-        session.execute(batch.build());
-    }
-
-    /**
-     * Removes a pupil who left the school from every table of this store (row, class list, guardian links, external
-     * numbers), in one logged batch. Its guardians' own records stay. Removing again is harmless.
-     */
-    void remove(UUID schoolId, UUID pupilId, UUID groupId, Set<UUID> guardianIds, Set<String> numbers) {
-        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
-                .addStatement(deletePupil.bind(schoolId, pupilId))
-                .addStatement(deleteGroupPupil.bind(schoolId, groupId, pupilId))
-                .addStatement(deletePupilGuardians.bind(schoolId, pupilId));
-        guardianIds.forEach(g -> batch.addStatement(deleteGuardianPupil.bind(schoolId, g, pupilId)));
-        numbers.forEach(n -> batch.addStatement(deleteNumber.bind(schoolId, n)));
         session.execute(batch.build());
     }
 

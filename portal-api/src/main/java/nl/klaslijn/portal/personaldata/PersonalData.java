@@ -123,7 +123,8 @@ public class PersonalData {
 
     /**
      * Deletes a pupil's data when they leave the school: registration tokens, medical record, the pupil's audit
-     * trail, guardian links, class-list entry and record. A guardian left without a child at the school loses their
+     * trail, guardian links, class-list entry, external pupil numbers and record. Used by
+     * {@code DELETE /api/schools/{s}/pupils/{p}} and by the year-end move for every leaving pupil. A guardian left without a child at the school loses their
      * guardian record, profile, class-parent places and guardian membership (an account that is staff there stays
      * staff); a guardian with other children stops being class parent of a group where none of them is left. The
      * school's audit log gets a PUPIL_DELETED entry first (ids only).

@@ -97,6 +97,72 @@ class YearEndMoveIT extends PortalIT {
     }
 
     @Test
+    void aMovedPupilIsOnTheNewGroupsInformationPageAndALeaversDataIsDeletedAsByDeletion() {
+        UUID[] pupil = new UUID[1];
+        SchoolFixture.Member fennasParent = school.parentOfNewPupil(g4, "Fenna", pupil);
+        SchoolFixture.Member daansParent = school.parentOfNewPupil(g8, "Daan", pupil);
+        UUID daan = pupil[0];
+        UUID annasGuardian = school.guardianIdOf(annasParent);
+        school.classParent(g3, annasParent);
+        assertThat(api.put("/api/me/profile/guardian", annasParent.accessToken(), Map.of("phone", "+31 6 5555 0303",
+                "sharedWithGroupParents", List.of("PHONE"), "visibleToOtherGuardians", false, "staffContactOnly", false))
+                .status()).isEqualTo(200);
+        assertThat(api.put(school.path("/pupils/" + daan + "/medical"), daansParent.accessToken(),
+                Map.of("allergies", "Pinda", "emergencyContact", Map.of("name", "Oma", "phone", "+31 20 555 0101")))
+                .status()).isEqualTo(200);
+        Api.Response numbered = api.postRaw(school.path("/imports"), school.admin.accessToken(), "text/csv",
+                "group,pupil_number,first_name,last_name\n8,8001,Daan,Jansen\n");
+        assertThat(numbered.body().path("pupilNumbersAssigned").asInt()).as(numbered.body().toString()).isEqualTo(1);
+
+        Api.Response r = post(Map.of("moveId", "2026-2027", "groups", List.of(Map.of("from", g3.toString(), "to",
+                g4.toString()), Map.of("from", g8.toString(), "leave", true))));
+
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        // Group 4's page, seen by a parent already in group 4: Anna is a classmate now, with her guardian and the
+        // phone shared with the group's parents; and Anna's parent now sees group 4's page.
+        Api.Response page = api.get(school.path("/groups/" + g4 + "/info"), fennasParent.accessToken());
+        assertThat(page.status()).isEqualTo(200);
+        JsonNode annaEntry = null;
+        for (JsonNode classmate : page.body().path("classmates")) {
+            if (classmate.path("pupilId").asString().equals(anna.toString())) {
+                annaEntry = classmate;
+            }
+        }
+        assertThat(annaEntry).as(page.body().toString()).isNotNull();
+        JsonNode guardian = annaEntry.path("guardians").get(0);
+        assertThat(guardian.path("guardianId").asString()).isEqualTo(annasGuardian.toString());
+        assertThat(guardian.path("contact").path("phone").asString()).isEqualTo("+31 6 5555 0303");
+        assertThat(guardian.path("classParent").asBoolean()).isFalse();
+        Api.Response seenByAnnasParent = api.get(school.path("/groups/" + g4 + "/info"), annasParent.accessToken());
+        assertThat(seenByAnnasParent.status()).isEqualTo(200);
+        assertThat(seenByAnnasParent.body().path("classmates").findValuesAsString("firstName")).contains("Fenna", "Anna");
+        assertThat(api.get(school.path("/groups/" + g3 + "/info"), annasParent.accessToken()).status()).isEqualTo(404);
+        // Anna left group 3, so her parent is no longer its class parent.
+        assertThat(api.get(school.path("/groups/" + g3), school.admin.accessToken()).body().path("classParents").size())
+                .isZero();
+
+        // Daan left: deleted as DELETE /pupils/{id} deletes, his only-child parent's membership with him.
+        assertThat(session.execute("SELECT * FROM medical_records WHERE school_id = ? AND pupil_id = ?",
+                school.schoolId, daan).one()).isNull();
+        assertThat(session.execute("SELECT * FROM pupil_audit_log WHERE school_id = ? AND pupil_id = ?",
+                school.schoolId, daan).one()).isNull();
+        assertThat(session.execute("SELECT * FROM pupil_registration_tokens WHERE school_id = ? AND pupil_id = ?",
+                school.schoolId, daan).one()).isNull();
+        assertThat(session.execute("SELECT * FROM pupil_numbers WHERE school_id = ?", school.schoolId).all()).isEmpty();
+        assertThat(api.get(school.path("/pupils/" + daan), school.admin.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get(school.path(""), daansParent.accessToken()).status()).as("no longer a member").isEqualTo(404);
+        Api.Response log = api.get(school.path("/audit-log"), school.admin.accessToken());
+        List<String> deletions = new ArrayList<>();
+        log.body().path("entries").forEach(e -> {
+            if (e.path("action").asString().equals("PUPIL_DELETED")) {
+                deletions.add(e.path("pupilId").asString() + " by " + e.path("actorAccountId").asString());
+            }
+        });
+        assertThat(deletions).containsExactlyInAnyOrder(daan + " by " + school.admin.accountId(),
+                dirk + " by " + school.admin.accountId());
+    }
+
+    @Test
     void theSameMoveAgainMovesNobodyTwice() {
         Api.Response first = post(move("2026-2027", bram));
 

@@ -65,6 +65,6 @@ class ImportController {
                 .map(g -> new YearEndMoveRequest.GroupStep(g.from(), g.to(), Boolean.TRUE.equals(g.leave()))).toList();
         List<YearEndMoveRequest.PupilStep> pupils = body.pupils() == null ? List.of() : body.pupils().stream()
                 .map(p -> new YearEndMoveRequest.PupilStep(p.pupilId(), p.to(), Boolean.TRUE.equals(p.leave()))).toList();
-        return yearEndMoves.move(schoolId, new YearEndMoveRequest(body.moveId(), groups, pupils));
+        return yearEndMoves.move(schoolId, new YearEndMoveRequest(body.moveId(), groups, pupils), caller.accountId());
     }
 }
