@@ -166,13 +166,18 @@ public class People {
      * {@code PersonalData#erasePupil} for the whole deletion.
      */
     public void removePupil(Pupil pupil) {
+        store.delete(pupil, pupilNumbersOf(pupil.schoolId(), pupil.pupilId()));
+    }
+
+    /** The external pupil numbers (from imports) the school recorded for one pupil. */
+    public Set<String> pupilNumbersOf(UUID schoolId, UUID pupilId) {
         Set<String> numbers = new HashSet<>();
-        store.numbers(pupil.schoolId()).forEach((number, id) -> {
-            if (id.equals(pupil.pupilId())) {
+        store.numbers(schoolId).forEach((number, id) -> {
+            if (id.equals(pupilId)) {
                 numbers.add(number);
             }
         });
-        store.delete(pupil, numbers);
+        return numbers;
     }
 
     /** Removes the link between a pupil and one of their guardians, both directions. */

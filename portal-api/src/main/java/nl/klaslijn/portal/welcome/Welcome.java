@@ -62,6 +62,16 @@ public class Welcome {
         return new Item("medical-data", done, false, states, hook != null);
     }
 
+    /** When the account acknowledged the welcome at the school (the data export); empty if it did not. */
+    public Optional<Instant> acknowledgedAt(UUID schoolId, UUID accountId) {
+        return store.acknowledgedAt(schoolId, accountId);
+    }
+
+    /** Forgets the account's acknowledgement at the school (it stops being a member there); idempotent. */
+    public void forget(UUID schoolId, UUID accountId) {
+        store.deleteAcknowledgement(schoolId, accountId);
+    }
+
     /** Records that the person saw the welcome at this school; acknowledging again keeps the first moment. */
     public void acknowledge(Membership membership) {
         if (store.acknowledgedAt(membership.schoolId(), membership.accountId()).isEmpty()) {

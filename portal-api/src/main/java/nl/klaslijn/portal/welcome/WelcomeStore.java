@@ -18,6 +18,7 @@ class WelcomeStore {
     private final PreparedStatement selectText;
     private final PreparedStatement acknowledge;
     private final PreparedStatement selectAcknowledgement;
+    private final PreparedStatement deleteAcknowledgement;
 
     WelcomeStore(CqlSession session) {
         this.session = session;
@@ -28,6 +29,8 @@ class WelcomeStore {
                 "INSERT INTO welcome_acknowledgements (school_id, account_id, acknowledged_at) VALUES (?, ?, ?)");
         selectAcknowledgement = Statements.idempotent(session,
                 "SELECT acknowledged_at FROM welcome_acknowledgements WHERE school_id = ? AND account_id = ?");
+        deleteAcknowledgement = Statements.idempotent(session,
+                "DELETE FROM welcome_acknowledgements WHERE school_id = ? AND account_id = ?");
     }
 
     void setText(UUID schoolId, String text, Instant now) {
@@ -40,6 +43,10 @@ class WelcomeStore {
 
     void acknowledge(UUID schoolId, UUID accountId, Instant now) {
         session.execute(acknowledge.bind(schoolId, accountId, now));
+    }
+
+    void deleteAcknowledgement(UUID schoolId, UUID accountId) {
+        session.execute(deleteAcknowledgement.bind(schoolId, accountId));
     }
 
     Optional<Instant> acknowledgedAt(UUID schoolId, UUID accountId) {
