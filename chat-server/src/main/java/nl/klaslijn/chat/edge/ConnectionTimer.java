@@ -23,12 +23,19 @@ final class ConnectionTimer implements Runnable {
     private volatile int size;
     private long now;
     private @Nullable ScheduledFuture<?> task;
+    private final LoopMailbox mailbox;
 
     ConnectionTimer(EventLoop loop, long tickMillis, long idleTimeoutMillis) {
         this.loop = loop;
         this.tickMillis = tickMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.now = clock();
+        this.mailbox = new LoopMailbox(loop);
+    }
+
+    /** Where other threads post frames for this loop's connections. */
+    LoopMailbox mailbox() {
+        return mailbox;
     }
 
     void start() {

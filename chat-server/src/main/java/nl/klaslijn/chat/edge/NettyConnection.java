@@ -19,16 +19,19 @@ import org.slf4j.LoggerFactory;
  * An authenticated STOMP connection as the chat core sees it.
  *
  * <p>Threads: {@link #deliver}, {@link #send}, {@link #close} and {@link #isOpen} may be called from any
- * thread and never block. Frames are encoded on the caller's thread and written without flushing; on the
- * event loop the first write after a flush schedules one flush task, which runs after the writes already
- * queued, so a burst of deliveries costs one flush (one syscall) per event-loop turn. (Measured against
+ * thread and never block. Frames are encoded on the caller's thread. On the event loop they are written
+ * without flushing, and the first write after a flush schedules one flush task, which runs after the
+ * writes already queued, so a burst of deliveries costs one flush (one syscall) per event-loop turn. From
+ * another thread they go through the loop's {@link LoopMailbox}: one task per burst for all connections
+ * of the loop, then one flush per connection. (Measured against
  * Netty's {@code FlushConsolidationHandler}: the same CPU per message within noise, without a handler,
  * context and task object per connection; see {@code FlushCoalescingBench}.) Everything else here runs on
  * the channel's event loop.
  *
- * <p>Bounded outbound: before each write the pending outbound bytes (queued writes included) are compared
- * with {@link EdgeSettings#maxPendingOutboundBytes()}; past it the client is not reading, and the
- * connection closes itself with {@code slow-consumer} and drops later frames.
+ * <p>Bounded outbound: before each write on the event loop (a frame from the mailbox included) the
+ * pending outbound bytes are compared with {@link EdgeSettings#maxPendingOutboundBytes()}; past it the
+ * client is not reading, and the connection closes itself with {@code slow-consumer} and drops later
+ * frames.
  *
  * <p>Memory: this object is most of what the edge keeps per idle connection; its fields are few and
  * primitive. The event loop's {@link ConnectionTimer} links connections through {@link #prev}/{@link #next}
@@ -40,8 +43,6 @@ public final class NettyConnection implements Connection, Runnable {
     private static final AtomicLong IDS = new AtomicLong();
     private static final AtomicIntegerFieldUpdater<NettyConnection> STATE =
             AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "state");
-    private static final AtomicIntegerFieldUpdater<NettyConnection> WAKE =
-            AtomicIntegerFieldUpdater.newUpdater(NettyConnection.class, "wakePending");
 
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
@@ -59,8 +60,8 @@ public final class NettyConnection implements Connection, Runnable {
 
     // Event loop only.
     private boolean flushScheduled;
-    /** 1 while a wake-up task for writes from other threads is queued (see {@link #write}). */
-    private volatile int wakePending;
+    /** Set by {@link LoopMailbox} while this connection waits for the flush at the end of its batch. */
+    boolean inFlushBatch;
     long lastReadMillis;
     long lastWriteMillis;
     @Nullable NettyConnection prev;
@@ -95,16 +96,57 @@ public final class NettyConnection implements Connection, Runnable {
 
     @Override
     public void deliver(String subscriptionId, ServerFrame message) {
-        if (admit()) {
-            write(new TextWebSocketFrame(StompEncoder.message(subscriptionId, message)));
+        if (state != OPEN) {
+            return;
+        }
+        TextWebSocketFrame frame = new TextWebSocketFrame(StompEncoder.message(subscriptionId, message));
+        if (channel.eventLoop().inEventLoop()) {
+            if (admit()) {
+                channel.write(frame, channel.voidPromise());
+            } else {
+                frame.release();
+            }
+        } else {
+            timer.mailbox().post(this, frame);
         }
     }
 
     @Override
-    public void send(ServerFrame frame) {
-        if (admit()) {
-            write(new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), frame)));
+    public void send(ServerFrame message) {
+        if (state != OPEN) {
+            return;
         }
+        TextWebSocketFrame frame = new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), message));
+        if (channel.eventLoop().inEventLoop()) {
+            if (admit()) {
+                channel.write(frame, channel.voidPromise());
+            } else {
+                frame.release();
+            }
+        } else {
+            timer.mailbox().post(this, frame);
+        }
+    }
+
+    /**
+     * Event loop, from {@link LoopMailbox}: writes a frame posted by another thread, unless the
+     * connection closed or passed its outbound cap meanwhile. Marks the flush as scheduled so the write
+     * does not schedule a flush task of its own; the mailbox flushes once after its batch. Returns whether
+     * it wrote.
+     */
+    boolean writeFromMailbox(Object frame) {
+        if (!admit()) {
+            io.netty.util.ReferenceCountUtil.release(frame);
+            return false;
+        }
+        flushScheduled = true;
+        channel.write(frame, channel.voidPromise());
+        return true;
+    }
+
+    /** Event loop, from {@link LoopMailbox}: the flush after a batch. */
+    void flushNow() {
+        run();
     }
 
     @Override
@@ -145,28 +187,6 @@ public final class NettyConnection implements Connection, Runnable {
             return false;
         }
         return true;
-    }
-
-    /**
-     * Writes without flushing, from any thread. From another thread Netty queues the write as a task and
-     * counts its bytes as pending right away, which is what the hard cap above reads. The flush is decided
-     * on the event loop, when the write reaches {@link StompDispatchHandler#write} ({@link #flushSoon}): a
-     * decision taken on the calling thread could see a flag that a flush task already queued, but not yet
-     * run, is about to clear, and leave this write unflushed.
-     */
-    private void write(Object frame) {
-        channel.write(frame, channel.voidPromise());
-        if (!channel.eventLoop().inEventLoop() && WAKE.compareAndSet(this, 0, 1)) {
-            // Netty queues a write from another thread lazily: it does not wake a sleeping event loop, so
-            // the write (and the flush it triggers) could wait for unrelated I/O or the next timer tick.
-            // One wake-up task per burst; it only clears the flag: the queued writes themselves schedule the
-            // coalesced flush when the loop runs them (so a burst still costs one flush).
-            channel.eventLoop().execute(this::wokeUp);
-        }
-    }
-
-    private void wokeUp() {
-        wakePending = 0;
     }
 
     /** Event loop only: a write went out; make sure one flush follows in this loop turn. */
@@ -234,11 +254,11 @@ public final class NettyConnection implements Connection, Runnable {
             close(ErrorCode.IDLE_TIMEOUT, "nothing received for " + silence + " ms");
             return;
         } else if (silence >= idleTimeoutMillis / 2 && now - lastWriteMillis >= idleTimeoutMillis / 2) {
-            write(new PingWebSocketFrame()); // browsers answer pings; the pong counts as a read
+            channel.write(new PingWebSocketFrame(), channel.voidPromise()); // browsers answer pings; the pong counts as a read
             return;
         }
         if (sendEveryMillis > 0 && now - lastWriteMillis >= sendEveryMillis - tickMillis) {
-            write(new TextWebSocketFrame(StompEncoder.heartbeat(channel.alloc())));
+            channel.write(new TextWebSocketFrame(StompEncoder.heartbeat(channel.alloc())), channel.voidPromise());
         }
     }
 

@@ -110,6 +110,41 @@ class EdgeEndToEndIT {
     }
 
     @Test
+    void framesFromSeveralThreadsArriveCompleteAndInEachThreadsOrder() throws Exception {
+        try (StompWebSocketClient client = StompWebSocketClient.connect(port)) {
+            client.send(StompText.frame("CONNECT", "accept-version", "1.2", "heart-beat", "0,0",
+                    "Authorization", "Bearer " + TestTokens.valid(UUID.randomUUID())));
+            assertThat(client.next().command()).isEqualTo("CONNECTED");
+            client.send(StompText.frame("SUBSCRIBE", "id", "s", "destination", "/conversations/7", "receipt", "r"));
+            assertThat(client.next().command()).isEqualTo("RECEIPT");
+
+            int threads = 4;
+            int perThread = 200;
+            java.util.List<Thread> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writers.add(new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        core.opened.get(0).deliver("s", nl.klaslijn.chat.core.ServerFrame.message("/conversations/7",
+                                thread + "-" + i, "{}".getBytes()));
+                    }
+                }));
+            }
+            writers.forEach(Thread::start);
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            int[] next = new int[threads];
+            for (int n = 0; n < threads * perThread; n++) {
+                String[] id = client.next().header("message-id").split("-");
+                int thread = Integer.parseInt(id[0]);
+                assertThat(Integer.parseInt(id[1])).as("frames of writer " + thread + " in order").isEqualTo(next[thread]++);
+            }
+            assertThat(next).containsOnly(perThread);
+        }
+    }
+
+    @Test
     void answersBadTokenWithErrorAndClose() throws Exception {
         try (StompWebSocketClient client = StompWebSocketClient.connect(port)) {
             client.send(StompText.frame("CONNECT", "accept-version", "1.2", "Authorization", "Bearer not-a-token"));
