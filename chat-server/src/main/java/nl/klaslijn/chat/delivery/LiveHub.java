@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveHub implements BrokerListener, MessageFanout, MembershipListener, Signals {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    private static final int REFOLLOW_BATCH = 500;
 
     private final LocalSessions sessions;
     private final Conversations conversations;
@@ -163,6 +164,11 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         resyncAll(false, "live-interrupted");
     }
 
+    /**
+     * Live again. Membership events published while the broker was down did not reach other nodes, so
+     * every session here first re-reads which conversations it follows (in batches, so the reads do not
+     * all hit Cassandra at once), then every session is told to resync.
+     */
     @Override
     public void resumed() {
         blockingWork.execute(() -> {
@@ -171,9 +177,32 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
             } catch (RuntimeException e) {
                 log.warn("reloading revocations after the broker came back failed", e);
             }
+            refollowAll();
             log.info("live delivery between nodes resumed; clients on this node are told to resync");
             resyncAll(true, "live-resumed");
         });
+    }
+
+    private void refollowAll() {
+        java.util.List<CompletableFuture<Void>> batch = new java.util.ArrayList<>();
+        sessions.forEach(session -> {
+            if (session.eventsSubscription() != null) {
+                batch.add(following.follow(session).toCompletableFuture());
+            }
+            if (batch.size() == REFOLLOW_BATCH) {
+                awaitQuietly(batch);
+            }
+        });
+        awaitQuietly(batch);
+    }
+
+    private static void awaitQuietly(java.util.List<CompletableFuture<Void>> batch) {
+        try {
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("re-reading followed conversations after the broker came back did not finish for all sessions", e);
+        }
+        batch.clear();
     }
 
     private void dispatch(LiveEvent event) {

@@ -76,6 +76,31 @@ class ClusterFaultIT {
     }
 
     @Test
+    void aMemberAddedWhileRedisWasDownIsFollowedOnTheOtherNodeOnceItIsBack() {
+        TestCluster cluster = closeLater(new TestCluster(redis, 2));
+        UUID teacher = cluster.person("Juf");
+        UUID newcomer = cluster.person("Nieuw");
+        Conversation group = cluster.conversation(ConversationKind.GROUP, List.of(teacher));
+        try (StompClient t = cluster.connect(0, teacher); StompClient n = cluster.connect(1, newcomer)) {
+            redis.stop();
+            assertThat(resync(n).live()).isFalse();
+            await(cluster.node(0).conversations().putMember(cluster.school, group.id(), newcomer,
+                    nl.klaslijn.chat.conversations.MemberRole.MEMBER));
+            redis.start();
+            assertThat(resync(n).live()).as("resumed").isTrue();
+
+            String id = await(t.sendMessage(group.id(), "after", "Welkom")).header("message-id");
+
+            assertThat(Frames.nextMessage(n).id()).as("delivered live, without reconnecting").isEqualTo(id);
+        }
+    }
+
+    private static nl.klaslijn.chat.protocol.LiveViews.ResyncEvent resync(StompClient client) {
+        return nl.klaslijn.chat.protocol.Wire.decode(Frames.nextEvent(client, "resync").body(),
+                nl.klaslijn.chat.protocol.LiveViews.ResyncEvent.class);
+    }
+
+    @Test
     void usersOfAKilledNodeGoOfflineForTheirContacts() throws Exception {
         TestCluster cluster = closeLater(new TestCluster(redis, 1, Duration.ofSeconds(2)));
         ChildNode child = closeLater(new ChildNode(8, cluster, redis.uri(), 2_000));
