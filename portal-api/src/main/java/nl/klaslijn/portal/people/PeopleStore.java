@@ -2,6 +2,7 @@ package nl.klaslijn.portal.people;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -42,6 +43,11 @@ class PeopleStore {
     private final PreparedStatement setMembershipGuardian;
     private final PreparedStatement insertAccountSchool;
     private final PreparedStatement selectAccountSchools;
+    private final PreparedStatement updatePupilGroup;
+    private final PreparedStatement deleteGroupPupil;
+    private final PreparedStatement deletePupilGuardian;
+    private final PreparedStatement deleteGuardianPupil;
+    private final PreparedStatement selectSchoolAccounts;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -83,6 +89,16 @@ class PeopleStore {
                 "INSERT INTO account_schools (account_id, school_id) VALUES (?, ?)");
         selectAccountSchools = Statements.idempotent(session,
                 "SELECT school_id FROM account_schools WHERE account_id = ?");
+        updatePupilGroup = Statements.idempotent(session,
+                "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
+        deleteGroupPupil = Statements.idempotent(session,
+                "DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?");
+        deletePupilGuardian = Statements.idempotent(session,
+                "DELETE FROM pupil_guardians WHERE school_id = ? AND pupil_id = ? AND guardian_id = ?");
+        deleteGuardianPupil = Statements.idempotent(session,
+                "DELETE FROM guardian_pupils WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
+        selectSchoolAccounts = Statements.idempotent(session,
+                "SELECT account_id FROM school_accounts WHERE school_id = ?");
     }
 
     void insert(Staff staff) {
@@ -125,6 +141,27 @@ class PeopleStore {
                         insertPupilGuardian.bind(pupil.schoolId(), pupil.pupilId(), guardianId),
                         insertGuardianPupil.bind(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId()))
                 .setIdempotent(true));
+    }
+
+    /** The pupil's row, both class lists and every guardian's copy of the group, in one logged batch. */
+    void move(Pupil from, Pupil to, Set<UUID> guardians) {
+        BatchStatementBuilder batch = new BatchStatementBuilder(DefaultBatchType.LOGGED)
+                .addStatement(updatePupilGroup.bind(to.groupId(), to.schoolId(), to.pupilId()))
+                .addStatement(deleteGroupPupil.bind(from.schoolId(), from.groupId(), from.pupilId()))
+                .addStatement(insertGroupPupil.bind(to.schoolId(), to.groupId(), to.pupilId(), to.firstName(), to.lastName()));
+        guardians.forEach(g -> batch.addStatement(insertGuardianPupil.bind(to.schoolId(), g, to.pupilId(), to.groupId())));
+        session.execute(batch.setIdempotence(true).build());
+    }
+
+    void unlink(Pupil pupil, UUID guardianId) {
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                        deletePupilGuardian.bind(pupil.schoolId(), pupil.pupilId(), guardianId),
+                        deleteGuardianPupil.bind(pupil.schoolId(), guardianId, pupil.pupilId()))
+                .setIdempotent(true));
+    }
+
+    List<UUID> accountsAt(UUID schoolId) {
+        return session.execute(selectSchoolAccounts.bind(schoolId)).all().stream().map(r -> r.getUuid(0)).toList();
     }
 
     Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
