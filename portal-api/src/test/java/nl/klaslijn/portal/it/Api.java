@@ -48,6 +48,10 @@ final class Api {
         return send(request(path, token).PUT(publisher(body)));
     }
 
+    Response delete(String path, @Nullable String token) {
+        return send(request(path, token).DELETE());
+    }
+
     Response postRaw(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
