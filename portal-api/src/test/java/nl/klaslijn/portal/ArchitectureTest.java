@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotDependOnAnyWebLayer() {
-        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access")
+        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
+                        "..chatsync")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .check(CLASSES);
     }
@@ -38,6 +39,14 @@ class ArchitectureTest {
     void peopleAndSchoolsKnowNothingOfAccountsOrOnboarding() {
         noClasses().that().resideInAnyPackage("..portal.schools", "..portal.people")
                 .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..")
+                .check(CLASSES);
+    }
+
+    /** The chat sync listens to the features' events; no feature calls it or knows it exists. */
+    @Test
+    void noFeatureKnowsTheChatSync() {
+        noClasses().that().resideOutsideOfPackage("..portal.chatsync..")
+                .should().dependOnClassesThat().resideInAnyPackage("..portal.chatsync..")
                 .check(CLASSES);
     }
 }
