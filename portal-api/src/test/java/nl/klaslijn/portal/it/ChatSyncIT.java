@@ -190,6 +190,64 @@ class ChatSyncIT extends PortalIT {
         await().atMost(CONVERGES_WITHIN).until(() -> pendingWork(school.schoolId) == 0);
     }
 
+    @Test
+    void loggingOutEverywhereCutsALiveChatConnectionWithinSeconds() throws Exception {
+        SchoolFixture school = school("Sync logout");
+        SchoolFixture.Member parent = school.parentOfNewPupil(school.group("2"), "Tess", new UUID[1]);
+        StompClient chat = ChatNode.connect(parent.accessToken());
+        clock.advance(Duration.ofSeconds(2)); // the revocation falls in a later second than the token's issue time
+
+        assertThat(api.post("/api/me/logout-everywhere", parent.accessToken(), null).status()).isEqualTo(204);
+
+        StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
+        assertThat(error).as("closed with an ERROR frame").isNotNull();
+        assertThat(error.header("message")).isEqualTo("session-revoked");
+        assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
+                .as("a token issued before the revocation is refused").isInstanceOf(StompErrorException.class);
+    }
+
+    @Test
+    void aPasswordChangeCutsLiveChatConnectionsAndTheNewSessionConnects() throws Exception {
+        SchoolFixture school = school("Sync password");
+        SchoolFixture.Member parent = school.parentOfNewPupil(school.group("3"), "Luuk", new UUID[1]);
+        StompClient chat = ChatNode.connect(parent.accessToken());
+        clock.advance(Duration.ofSeconds(2));
+
+        Api.Response changed = api.put("/api/me/password", parent.accessToken(),
+                Map.of("currentPassword", SchoolFixture.PASSWORD, "newPassword", "a brand new passphrase"));
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+
+        StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
+        assertThat(error).isNotNull();
+        assertThat(error.header("message")).isEqualTo("session-revoked");
+        try (StompClient again = ChatNode.connect(changed.text("accessToken"))) {
+            assertThat(again.connectedFrame().header("user-name")).isEqualTo(parent.accountId().toString());
+        }
+    }
+
+    @Test
+    void unlinkingAGuardianRemovesThemFromTheConversationsAndCutsTheirConnection() throws Exception {
+        SchoolFixture school = school("Sync unlink");
+        UUID group = school.group("6B");
+        UUID[] pupil = new UUID[1];
+        SchoolFixture.Member parent = school.parentOfNewPupil(group, "Roos", pupil);
+        SchoolFixture.Member other = school.parentOfNewPupil(group, "Siem", new UUID[1]);
+        awaitMembers(school, group, GroupChannel.PARENTS,
+                Map.of(parent.accountId(), MemberRole.MEMBER, other.accountId(), MemberRole.MEMBER));
+        StompClient chat = ChatNode.connect(parent.accessToken());
+        clock.advance(Duration.ofSeconds(2));
+        UUID guardian = UUID.fromString(api.get("/api/me", parent.accessToken()).text("guardianId"));
+
+        assertThat(api.delete(school.path("/pupils/" + pupil[0] + "/guardians/" + guardian), school.admin.accessToken())
+                .status()).isEqualTo(204);
+
+        StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
+        assertThat(error).isNotNull();
+        assertThat(error.header("message")).isEqualTo("session-revoked");
+        awaitMembers(school, group, GroupChannel.PARENTS, Map.of(other.accountId(), MemberRole.MEMBER));
+        awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS, Map.of(other.accountId(), MemberRole.READER));
+    }
+
     private long pendingWork(UUID schoolId) {
         return portalSession.execute(portalSession.prepare(
                 "SELECT target_id FROM chat_sync_work WHERE school_id = ? ALLOW FILTERING").bind(schoolId)).all().size();
