@@ -78,6 +78,15 @@ final class ChatNode {
         return await(start().directory().find(school, user));
     }
 
+    /** Deletes a conversation and its members from the chat's tables, as a chat that lost data would have. */
+    static void forget(UUID school, UUID conversation) {
+        CqlSession chat = session();
+        chat.execute(chat.prepare("DELETE FROM conversations WHERE school_id = ? AND conversation_id = ?")
+                .bind(school, conversation));
+        chat.execute(chat.prepare("DELETE FROM conversation_members WHERE school_id = ? AND conversation_id = ?")
+                .bind(school, conversation));
+    }
+
     /** Connects with a portal access token and subscribes to /user/events. */
     static StompClient connect(String accessToken) {
         StompClient client = StompClient.connect(stompUri(), accessToken, Duration.ofSeconds(10));

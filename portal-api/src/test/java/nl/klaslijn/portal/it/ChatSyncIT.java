@@ -191,6 +191,23 @@ class ChatSyncIT extends PortalIT {
     }
 
     @Test
+    void aConversationTheChatLostIsCreatedAgainOnTheNextChange() {
+        SchoolFixture school = school("Sync lost");
+        UUID group = school.group("1A");
+        SchoolFixture.Member parent = school.parentOfNewPupil(group, "Vera", new UUID[1]);
+        awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS, Map.of(parent.accountId(), MemberRole.READER));
+        ChatNode.stop();
+        ChatNode.forget(school.schoolId, channel(school, group, GroupChannel.ANNOUNCEMENTS));
+        ChatNode.start();
+        assertThat(ChatNode.find(school.schoolId, channel(school, group, GroupChannel.ANNOUNCEMENTS))).isEmpty();
+
+        SchoolFixture.Member teacher = school.teacher(group);
+
+        awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS,
+                Map.of(parent.accountId(), MemberRole.READER, teacher.accountId(), MemberRole.OWNER));
+    }
+
+    @Test
     void loggingOutEverywhereCutsALiveChatConnectionWithinSeconds() throws Exception {
         SchoolFixture school = school("Sync logout");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("2"), "Tess", new UUID[1]);
