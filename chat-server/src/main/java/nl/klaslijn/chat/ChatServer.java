@@ -8,7 +8,18 @@ import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.core.ChatNode;
 import nl.klaslijn.chat.core.LocalSessions;
-import nl.klaslijn.chat.delivery.LocalFanout;
+import nl.klaslijn.chat.broker.BrokerSettings;
+import nl.klaslijn.chat.broker.Brokers;
+import nl.klaslijn.chat.core.CoreServices;
+import nl.klaslijn.chat.delivery.LiveHub;
+import nl.klaslijn.chat.presence.MemoryPresence;
+import nl.klaslijn.chat.presence.Presence;
+import nl.klaslijn.chat.presence.PresenceEngine;
+import nl.klaslijn.chat.presence.RedisPresence;
+import nl.klaslijn.chat.receipts.Receipts;
+import nl.klaslijn.chat.revocation.Revocations;
+import nl.klaslijn.chat.settings.Preferences;
+import nl.klaslijn.chat.sync.ConversationIndex;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.ChatEdgeServer;
 import nl.klaslijn.chat.messages.Messages;
@@ -28,6 +39,9 @@ public final class ChatServer implements AutoCloseable {
     private final Conversations conversations;
     private final Messages messages;
     private final LocalSessions sessions;
+    private final Revocations revocations;
+    private final LiveHub hub;
+    private final PresenceEngine presenceEngine;
     private final ChatEdgeServer edge;
     private final int port;
 
@@ -37,10 +51,26 @@ public final class ChatServer implements AutoCloseable {
         conversations = new Conversations(session, directory, clock, settings.bucketWidth(),
                 settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         sessions = new LocalSessions();
-        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), new LocalFanout(sessions), clock);
+        revocations = new Revocations(session, clock, settings.revocationWindow());
+        revocations.reload();
+        hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations,
+                ForkJoinPool.commonPool(), listener -> Brokers.create(settings.broker(), listener));
+        conversations.listen(hub);
+        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock);
         Inbox inbox = new Inbox(session, conversations, messages);
-        ChatNode node = new ChatNode(sessions, new ConversationAccess(conversations), conversations, messages, inbox);
-        InternalApi api = new InternalApi(tokens, conversations, directory, sessions::size);
+        Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
+        presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
+                ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
+                        settings.nodeId(), settings.presenceNodeTimeout())
+                : new MemoryPresence();
+        Presence presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
+                preferences, hub, hub::nodeLost, clock);
+        Receipts receipts = new Receipts(session, inbox, preferences, hub);
+        ConversationAccess access = new ConversationAccess(conversations);
+        ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
+                preferences, presence, hub), hub.routes(),
+                revocations);
+        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size);
         edge = new ChatEdgeServer(settings.edge(), node, tokens, api);
         try {
             port = edge.start();
@@ -84,5 +114,7 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         edge.stop();
+        presenceEngine.close();
+        hub.broker().close();
     }
 }

@@ -1,6 +1,7 @@
 package nl.klaslijn.chat;
 
 import java.time.Duration;
+import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
 
 /**
@@ -11,6 +12,28 @@ import nl.klaslijn.chat.edge.EdgeSettings;
  * @param bucketWidth time span of one message partition for conversations created from now on
  * @param membershipCacheTtl how long a node trusts its cached copy of a conversation's members
  * @param edge the transport's settings (port, limits, heart-beats)
+ * @param broker the live fan-out between nodes (in memory for one node, Redis for a cluster)
+ * @param revocationWindow how long revocations are kept in memory: at least the longest access-token lifetime
+ * @param presenceNodeTimeout after how long without a heart-beat a node counts as lost (its users go
+ *     offline); only for the Redis engine
  */
 public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
-        EdgeSettings edge) {}
+        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+
+    /** One node with in-memory fan-out and a one-day revocation window. */
+    public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
+            EdgeSettings edge) {
+        this(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, BrokerSettings.memory(), Duration.ofDays(1),
+                Duration.ofSeconds(15));
+    }
+
+    public ChatSettings withBroker(BrokerSettings value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, value, revocationWindow,
+                presenceNodeTimeout);
+    }
+
+    public ChatSettings withPresenceNodeTimeout(Duration value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
+                value);
+    }
+}

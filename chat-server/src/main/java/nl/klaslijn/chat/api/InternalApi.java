@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,10 @@ import nl.klaslijn.chat.core.Failures;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
 import nl.klaslijn.chat.core.http.HttpReply;
+import nl.klaslijn.chat.delivery.LiveHub;
 import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.settings.Preferences;
+import nl.klaslijn.chat.settings.SchoolPreferences;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.chat.protocol.Wire;
 import nl.klaslijn.common.auth.AccessToken;
@@ -38,15 +42,22 @@ public final class InternalApi implements HttpEndpoints {
     private final AccessTokens tokens;
     private final Conversations conversations;
     private final SchoolDirectory directory;
+    private final LiveHub hub;
+    private final Preferences preferences;
     private final IntSupplier connectionCount;
 
-    public InternalApi(AccessTokens tokens, Conversations conversations, SchoolDirectory directory,
-            IntSupplier connectionCount) {
+    public InternalApi(AccessTokens tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
+            Preferences preferences, IntSupplier connectionCount) {
+        this.preferences = preferences;
         this.tokens = tokens;
         this.conversations = conversations;
         this.directory = directory;
+        this.hub = hub;
         this.connectionCount = connectionCount;
     }
+
+    /** Body of POST .../users/{user}/revocations. */
+    record Revocation(@Nullable String notBefore) {}
 
     /** Body of POST /internal/v1/schools/{school}/conversations. */
     record CreateConversation(@Nullable String conversationId, @Nullable String kind, @Nullable String title,
@@ -57,8 +68,12 @@ public final class InternalApi implements HttpEndpoints {
     /** Body of PUT .../members/{user}. */
     record PutMember(@Nullable String role) {}
 
-    /** Body of PUT .../directory/{user}. */
-    record PutPerson(@Nullable String displayName, @Nullable String role) {}
+    /** Body of PUT .../directory/{user}. contact: "anyone" (default) or "staff-only". */
+    record PutPerson(@Nullable String displayName, @Nullable String role, @Nullable String contact) {}
+
+    /** Body of PUT .../settings; a null field keeps its current value. */
+    record PutSchoolSettings(@Nullable Boolean readDetailDirect, @Nullable Boolean readDetailGroup,
+            @Nullable Boolean readDetailAnnouncement) {}
 
     @Override
     public CompletionStage<HttpReply> handle(HttpCall call) {
@@ -96,15 +111,46 @@ public final class InternalApi implements HttpEndpoints {
                 return conversations.removeMember(school, conversation, user).thenApply(c -> json(200, view(c)));
             }
         }
+        if (parts.length == 4 && parts[1].equals("users") && parts[3].equals("revocations")
+                && call.method().equals("POST")) {
+            UUID user = Wire.uuid(parts[2], "user id");
+            Instant notBefore = instant(Wire.decode(call.body(), Revocation.class).notBefore(), "notBefore");
+            return hub.revoke(school, user, notBefore)
+                    .thenApply(done -> HttpReply.json(200, "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        if (parts.length == 2 && parts[1].equals("settings") && call.method().equals("PUT")) {
+            PutSchoolSettings body = Wire.decode(call.body(), PutSchoolSettings.class);
+            return preferences.school(school).thenCompose(current -> preferences.putSchool(school, new SchoolPreferences(
+                    body.readDetailDirect() == null ? current.readDetailDirect() : body.readDetailDirect(),
+                    body.readDetailGroup() == null ? current.readDetailGroup() : body.readDetailGroup(),
+                    body.readDetailAnnouncement() == null ? current.readDetailAnnouncement() : body.readDetailAnnouncement())))
+                    .thenApply(saved -> json(200, saved));
+        }
         if (parts.length == 3 && parts[1].equals("directory") && call.method().equals("PUT")) {
             UUID user = Wire.uuid(parts[2], "user id");
             PutPerson person = Wire.decode(call.body(), PutPerson.class);
             String name = requiredText(person.displayName(), "displayName", 200);
             String role = requiredText(person.role(), "role", 40);
-            return directory.put(new SchoolDirectory.Person(school, user, name, role))
+            if (person.contact() != null && !person.contact().equals("anyone") && !person.contact().equals("staff-only")) {
+                throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                        "contact must be anyone or staff-only");
+            }
+            return directory.put(new SchoolDirectory.Person(school, user, name, role, "staff-only".equals(person.contact())))
                     .thenApply(done -> HttpReply.json(200, "{}".getBytes(StandardCharsets.UTF_8)));
         }
         return done(HttpReply.problem(404, "Not Found", "no such endpoint"));
+    }
+
+    private static Instant instant(@Nullable String text, String field) {
+        if (text == null) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, field + " is required");
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                    field + " must be an ISO-8601 instant such as 2026-11-22T20:15:00Z");
+        }
     }
 
     private CompletionStage<HttpReply> create(UUID school, CreateConversation body) {

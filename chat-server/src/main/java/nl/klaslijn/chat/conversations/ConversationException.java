@@ -9,7 +9,9 @@ public final class ConversationException extends RuntimeException {
         /** Not a member (or no such conversation: the two are not told apart). */
         FORBIDDEN,
         /** A member who may read but not post. */
-        READ_ONLY
+        READ_ONLY,
+        /** Refused by someone's choice (e.g. a parent who is contacted by staff only). */
+        NOT_ALLOWED
     }
 
     private final Reason reason;

@@ -21,7 +21,8 @@ import nl.klaslijn.chat.directory.SchoolDirectory;
  * pair), member changes, and cached lookup for authorization and fan-out.
  *
  * <p>Lookups are served from a node-local cache that expires after {@code cacheTtl}; this node's own
- * membership changes invalidate it at once. (Cross-node invalidation arrives with the Redis broker.)
+ * membership changes invalidate it at once; other nodes' copies are invalidated by the membership
+ * events the live layer publishes ({@link #invalidate}), and expire in any case.
  */
 public final class Conversations {
 
@@ -30,6 +31,7 @@ public final class Conversations {
     private final Clock clock;
     private final long bucketMillis;
     private final AsyncLoadingCache<Key, Optional<Conversation>> cache;
+    private volatile MembershipListener listener = MembershipListener.NONE;
 
     private record Key(UUID school, UUID conversation) {}
 
@@ -44,6 +46,16 @@ public final class Conversations {
                 .maximumSize(200_000)
                 .executor(executor)
                 .buildAsync((key, ignored) -> store.find(key.school(), key.conversation()).toCompletableFuture());
+    }
+
+    /** Set once at wiring: who hears of membership changes (the live layer). */
+    public void listen(MembershipListener membershipListener) {
+        this.listener = membershipListener;
+    }
+
+    /** Drops this node's cached copy (another node changed the membership). */
+    public void invalidate(UUID school, UUID conversation) {
+        cache.synchronous().invalidate(new Key(school, conversation));
     }
 
     /** The conversation with its members, or empty when it does not exist in this school. */
@@ -70,13 +82,27 @@ public final class Conversations {
                     "cannot start a conversation with yourself"));
         }
         UUID id = directId(school, requester, other);
-        return directory.find(school, other).thenCompose(found -> {
+        return directory.find(school, other).thenCombine(directory.find(school, requester), (found, self) -> {
             if (found.isEmpty()) {
                 throw new ConversationException(ConversationException.Reason.NOT_FOUND, "no such user in this school");
             }
-            return create(school, id, ConversationKind.DIRECT, "", requester,
-                    Map.of(requester, MemberRole.MEMBER, other, MemberRole.MEMBER));
-        });
+            if (parentToParentRefused(found.get(), self.orElse(null))) {
+                throw new ConversationException(ConversationException.Reason.NOT_ALLOWED,
+                        "this parent can be contacted by staff only");
+            }
+            return found.get();
+        }).thenCompose(person -> create(school, id, ConversationKind.DIRECT, "", requester,
+                Map.of(requester, MemberRole.MEMBER, other, MemberRole.MEMBER)));
+    }
+
+    /**
+     * Two parents may not start a 1:1 chat when either chose "contact by staff only". (Someone not in
+     * the directory is treated as a parent.)
+     */
+    private static boolean parentToParentRefused(SchoolDirectory.Person other,
+            SchoolDirectory.@org.jspecify.annotations.Nullable Person self) {
+        boolean selfParent = self == null || self.isParent();
+        return other.isParent() && selfParent && (other.staffOnly() || (self != null && self.staffOnly()));
     }
 
     /** Creates a group or announcement conversation with its initial members (idempotent for a given id). */
@@ -90,21 +116,33 @@ public final class Conversations {
                             writes.add(store.putMember(created, user, role, clock.instant()).toCompletableFuture()));
                     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
                 })
-                .thenCompose(done -> reload(school, id));
+                .thenCompose(done -> reload(school, id))
+                .thenApply(created -> {
+                    members.keySet().forEach(user -> listener.changed(school, id, user, true));
+                    return created;
+                });
     }
 
     /** Adds a member (or changes their role). */
     public CompletionStage<Conversation> putMember(UUID school, UUID conversation, UUID user, MemberRole role) {
         return existing(school, conversation)
                 .thenCompose(c -> store.putMember(c, user, role, clock.instant()))
-                .thenCompose(done -> reload(school, conversation));
+                .thenCompose(done -> reload(school, conversation))
+                .thenApply(changed -> {
+                    listener.changed(school, conversation, user, true);
+                    return changed;
+                });
     }
 
     /** Removes a member; the conversation disappears from their list and they can no longer read or post. */
     public CompletionStage<Conversation> removeMember(UUID school, UUID conversation, UUID user) {
         return existing(school, conversation)
                 .thenCompose(c -> store.removeMember(school, conversation, user))
-                .thenCompose(done -> reload(school, conversation));
+                .thenCompose(done -> reload(school, conversation))
+                .thenApply(changed -> {
+                    listener.changed(school, conversation, user, false);
+                    return changed;
+                });
     }
 
     private CompletionStage<Conversation> existing(UUID school, UUID conversation) {

@@ -1,9 +1,7 @@
 package nl.klaslijn.chat.core;
 
 import nl.klaslijn.chat.conversations.ConversationAccess;
-import nl.klaslijn.chat.conversations.Conversations;
-import nl.klaslijn.chat.messages.Messages;
-import nl.klaslijn.chat.sync.Inbox;
+import nl.klaslijn.chat.presence.Presence;
 
 /** This node's chat core: the sessions connected here and the services their frames reach. */
 public final class ChatNode implements ChatCore {
@@ -11,19 +9,39 @@ public final class ChatNode implements ChatCore {
     private final LocalSessions sessions;
     private final ConversationAccess access;
     private final RequestRouter requests;
+    private final LiveRoutes routes;
+    private final Admission admission;
+    private final Presence presence;
 
-    public ChatNode(LocalSessions sessions, ConversationAccess access, Conversations conversations, Messages messages,
-            Inbox inbox) {
+    public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission) {
         this.sessions = sessions;
-        this.access = access;
-        this.requests = new RequestRouter(access, conversations, messages, inbox);
+        this.access = services.access();
+        this.requests = new RequestRouter(services);
+        this.routes = routes;
+        this.admission = admission;
+        this.presence = services.presence();
     }
 
+    /**
+     * Admits the connection (throws {@link nl.klaslijn.chat.protocol.RequestException} when it may not
+     * open, e.g. its token was revoked), registers it and joins its school's live channel.
+     */
     @Override
     public SessionHandler open(Connection connection) {
+        admission.admit(connection.principal());
         ClientSession session = new ClientSession(connection, this);
         sessions.add(session);
+        routes.opened(session);
+        presence.connected(session.schoolId(), session.userId());
         return session;
+    }
+
+    Presence presence() {
+        return presence;
+    }
+
+    LiveRoutes routes() {
+        return routes;
     }
 
     LocalSessions sessions() {

@@ -3,6 +3,7 @@ package nl.klaslijn.chat.core;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.klaslijn.chat.presence.PresenceState;
 import nl.klaslijn.chat.protocol.RequestException;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,16 @@ public final class ClientSession implements SessionHandler {
     /** Pairs of (subscription id, conversation id), null until the first topic subscription. */
     private volatile Object @Nullable [] topics;
     private final AtomicLong replies = new AtomicLong();
+    /** The conversations this session follows for its events subscription; owned by {@link LiveRoutes}. */
+    private volatile UUID[] following = NO_CONVERSATIONS;
+    private volatile boolean closed;
+    /** This device's presence: online until it says it is away. Changed on the transport thread only. */
+    private volatile PresenceState presence = PresenceState.ONLINE;
+    /** Typing throttle: the conversation and time (ms) of the last typing event this connection sent. */
+    private @Nullable UUID typedIn;
+    private long typedAt;
+
+    private static final UUID[] NO_CONVERSATIONS = new UUID[0];
 
     ClientSession(Connection connection, ChatNode node) {
         this.connection = connection;
@@ -35,8 +46,91 @@ public final class ClientSession implements SessionHandler {
         return connection;
     }
 
-    UUID userId() {
+    public UUID userId() {
         return connection.principal().userId();
+    }
+
+    public UUID schoolId() {
+        return connection.principal().schoolId();
+    }
+
+    /** Whether the session has closed (its connection is gone); routes check it after asynchronous steps. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The conversations this session follows (a snapshot). */
+    public UUID[] following() {
+        return following;
+    }
+
+    /** Records that the session follows the conversation; false if it already did. */
+    public synchronized boolean startFollowing(UUID conversation) {
+        UUID[] current = following;
+        for (UUID c : current) {
+            if (c.equals(conversation)) {
+                return false;
+            }
+        }
+        UUID[] next = java.util.Arrays.copyOf(current, current.length + 1);
+        next[current.length] = conversation;
+        following = next;
+        return true;
+    }
+
+    /** Records that the session no longer follows the conversation; false if it did not. */
+    public synchronized boolean stopFollowing(UUID conversation) {
+        UUID[] current = following;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i].equals(conversation)) {
+                UUID[] next = new UUID[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                following = next.length == 0 ? NO_CONVERSATIONS : next;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets this device's presence state and returns the previous one. */
+    PresenceState swapPresence(PresenceState next) {
+        PresenceState before = presence;
+        presence = next;
+        return before;
+    }
+
+    PresenceState presence() {
+        return presence;
+    }
+
+    /** Whether a typing event for the conversation may go out now (one per interval per conversation). */
+    synchronized boolean mayType(UUID conversation, long nowMillis, long intervalMillis) {
+        if (conversation.equals(typedIn) && nowMillis - typedAt < intervalMillis) {
+            return false;
+        }
+        typedIn = conversation;
+        typedAt = nowMillis;
+        return true;
+    }
+
+    /** Sends an event on /user/events, if the session subscribed to it. */
+    public void deliverEvent(ServerFrame frame) {
+        String subscription = eventsSubscription;
+        if (subscription != null) {
+            connection.deliver(subscription, frame);
+        }
+    }
+
+    /**
+     * Ends the session's subscription to a conversation's topic without the client asking (it left the
+     * conversation). The client learns it from the membership event.
+     */
+    public void dropTopic(UUID conversation) {
+        String id = topicSubscription(conversation);
+        if (id != null && removeTopic(id)) {
+            node.routes().unfollowTopic(this, conversation);
+        }
     }
 
     /** The subscription id of /user/events on this connection, or null. */
@@ -74,6 +168,9 @@ public final class ClientSession implements SessionHandler {
 
     @Override
     public void onClose() {
+        closed = true;
+        node.routes().closed(this);
+        node.presence().disconnected(schoolId(), userId(), presence);
         node.sessions().remove(this);
         Object[] current = topics;
         if (current != null) {
@@ -93,7 +190,7 @@ public final class ClientSession implements SessionHandler {
         if (destination instanceof Destination.UserEvents) {
             requireFree(eventsSubscription, Destination.USER_EVENTS);
             eventsSubscription = id;
-            receipt(receipt);
+            whenDone(node.routes().follow(this), receipt, done -> receipt(receipt));
         } else if (destination instanceof Destination.UserReplies) {
             requireFree(repliesSubscription, Destination.USER_REPLIES);
             repliesSubscription = id;
@@ -114,10 +211,11 @@ public final class ClientSession implements SessionHandler {
             throw new RequestException(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
                     "at most " + MAX_TOPIC_SUBSCRIPTIONS + " conversation subscriptions per connection");
         }
-        whenDone(node.access().requireRead(connection.principal(), conversation), receipt, c -> {
-            addTopic(id, conversation);
-            receipt(receipt);
-        });
+        whenDone(node.access().requireRead(connection.principal(), conversation)
+                .thenCompose(c -> {
+                    addTopic(id, conversation);
+                    return node.routes().followTopic(this, conversation);
+                }), receipt, done -> receipt(receipt));
     }
 
     private synchronized void addTopic(String id, UUID conversation) {
@@ -135,14 +233,42 @@ public final class ClientSession implements SessionHandler {
 
     private void unsubscribe(ClientFrame frame) {
         String id = required(frame, "id");
+        UUID topic = topicOf(id);
         if (id.equals(eventsSubscription)) {
             eventsSubscription = null;
+            node.routes().unfollow(this);
         } else if (id.equals(repliesSubscription)) {
             repliesSubscription = null;
-        } else if (!removeTopic(id)) {
+        } else if (topic != null && removeTopic(id)) {
+            node.routes().unfollowTopic(this, topic);
+        } else {
             throw new RequestException(ErrorCode.NOT_FOUND, "no subscription with id " + id);
         }
         receipt(frame.header("receipt"));
+    }
+
+    private @Nullable UUID topicOf(String id) {
+        Object[] current = topics;
+        if (current != null) {
+            for (int i = 0; i < current.length; i += 2) {
+                if (id.equals(current[i])) {
+                    return (UUID) current[i + 1];
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The conversations whose topics this session subscribed to (a snapshot). */
+    public java.util.List<UUID> topics() {
+        Object[] current = topics;
+        java.util.List<UUID> out = new java.util.ArrayList<>();
+        if (current != null) {
+            for (int i = 0; i < current.length; i += 2) {
+                out.add((UUID) current[i + 1]);
+            }
+        }
+        return out;
     }
 
     private synchronized boolean removeTopic(String id) {

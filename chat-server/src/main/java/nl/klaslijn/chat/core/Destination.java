@@ -25,6 +25,24 @@ public sealed interface Destination {
     /** SEND /app/conversations/{id}/read */
     record MarkRead(UUID conversationId) implements Destination {}
 
+    /** SEND /app/conversations/{id}/delivered: this device received messages up to an id. */
+    record MarkDelivered(UUID conversationId) implements Destination {}
+
+    /** SEND /app/conversations/{id}/typing: the user is typing (throttled, never stored). */
+    record Typing(UUID conversationId) implements Destination {}
+
+    /** SEND /app/receipts: the read and delivery state of one message. */
+    record Receipts() implements Destination {}
+
+    /** SEND /app/settings: read or change the user's chat settings. */
+    record Settings() implements Destination {}
+
+    /** SEND /app/presence: this device's state (online or away). */
+    record SetPresence() implements Destination {}
+
+    /** SEND /app/presence/query: the presence of a conversation's other members. */
+    record QueryPresence() implements Destination {}
+
     /** SEND /app/conversations: list the user's conversations. */
     record ListConversations() implements Destination {}
 
@@ -60,6 +78,14 @@ public sealed interface Destination {
                 return new History();
             case "/app/sync":
                 return new Sync();
+            case "/app/receipts":
+                return new Receipts();
+            case "/app/settings":
+                return new Settings();
+            case "/app/presence":
+                return new SetPresence();
+            case "/app/presence/query":
+                return new QueryPresence();
             default:
                 break;
         }
@@ -74,6 +100,10 @@ public sealed interface Destination {
                         return new PostMessage(id);
                     case "read":
                         return new MarkRead(id);
+                    case "delivered":
+                        return new MarkDelivered(id);
+                    case "typing":
+                        return new Typing(id);
                     default:
                         break;
                 }

@@ -7,6 +7,7 @@ package nl.klaslijn.chat.core;
 public enum ErrorCode {
     BAD_TOKEN("bad-token"),
     TOKEN_EXPIRED("token-expired"),
+    SESSION_REVOKED("session-revoked"),
     NOT_CONNECTED("not-connected"),
     UNSUPPORTED_VERSION("unsupported-version"),
     UNSUPPORTED_COMMAND("unsupported-command"),

@@ -28,7 +28,7 @@ public final class Failures {
                 case NOT_FOUND -> ErrorCode.NOT_FOUND;
                 case INVALID -> ErrorCode.MALFORMED_BODY;
                 case FORBIDDEN -> ErrorCode.NOT_A_MEMBER;
-                case READ_ONLY -> ErrorCode.FORBIDDEN;
+                case READ_ONLY, NOT_ALLOWED -> ErrorCode.FORBIDDEN;
             }, conversation.getMessage());
         }
         if (cause instanceof DriverException) {

@@ -17,6 +17,8 @@ public final class LocalSessions {
 
     private final ConcurrentHashMap<UUID, ClientSession[]> byUser = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, ClientSession[]> byTopic = new ConcurrentHashMap<>();
+    /** Sessions with an events subscription, by each conversation their user is a member of. */
+    private final ConcurrentHashMap<UUID, ClientSession[]> followers = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
 
     void add(ClientSession session) {
@@ -35,6 +37,30 @@ public final class LocalSessions {
 
     void removeTopic(UUID conversation, ClientSession session) {
         byTopic.computeIfPresent(conversation, (c, sessions) -> without(sessions, session));
+    }
+
+    public void addFollower(UUID conversation, ClientSession session) {
+        followers.merge(conversation, new ClientSession[] {session}, LocalSessions::append);
+    }
+
+    public void removeFollower(UUID conversation, ClientSession session) {
+        followers.computeIfPresent(conversation, (c, sessions) -> without(sessions, session));
+    }
+
+    /** Calls {@code action} for each session following the conversation (its user is a member) on this node. */
+    public void forEachFollower(UUID conversation, Consumer<ClientSession> action) {
+        for (ClientSession s : followers.getOrDefault(conversation, NONE)) {
+            action.accept(s);
+        }
+    }
+
+    /** Calls {@code action} for every session on this node. */
+    public void forEach(Consumer<ClientSession> action) {
+        for (ClientSession[] sessions : byUser.values()) {
+            for (ClientSession s : sessions) {
+                action.accept(s);
+            }
+        }
     }
 
     /** Calls {@code action} for each session of the user on this node. */
@@ -60,6 +86,11 @@ public final class LocalSessions {
     }
 
     private static ClientSession[] append(ClientSession[] existing, ClientSession[] added) {
+        for (ClientSession s : existing) {
+            if (s == added[0]) {
+                return existing;
+            }
+        }
         ClientSession[] out = Arrays.copyOf(existing, existing.length + 1);
         out[existing.length] = added[0];
         return out;

@@ -11,6 +11,7 @@ import nl.klaslijn.chat.protocol.Requests;
 import nl.klaslijn.chat.protocol.ViewMapper;
 import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.chat.protocol.Wire;
+import nl.klaslijn.chat.receipts.Receipts;
 import nl.klaslijn.chat.sync.Inbox;
 import nl.klaslijn.common.auth.AccessToken;
 import org.jspecify.annotations.Nullable;
@@ -32,12 +33,16 @@ final class RequestRouter {
     private final Conversations conversations;
     private final Messages messages;
     private final Inbox inbox;
+    private final Receipts receipts;
+    private final LiveRequests live;
 
-    RequestRouter(ConversationAccess access, Conversations conversations, Messages messages, Inbox inbox) {
-        this.access = access;
-        this.conversations = conversations;
-        this.messages = messages;
-        this.inbox = inbox;
+    RequestRouter(CoreServices services) {
+        this.access = services.access();
+        this.conversations = services.conversations();
+        this.messages = services.messages();
+        this.inbox = services.inbox();
+        this.receipts = services.receipts();
+        this.live = new LiveRequests(services);
     }
 
     void handle(ClientSession session, Destination destination, ClientFrame frame, @Nullable String receipt) {
@@ -46,6 +51,14 @@ final class RequestRouter {
             postMessage(session, who, post.conversationId(), frame, receipt);
         } else if (destination instanceof Destination.MarkRead read) {
             markRead(session, who, read.conversationId(), frame, receipt);
+        } else if (destination instanceof Destination.MarkDelivered delivered) {
+            long upTo = pointer(frame);
+            session.whenDone(access.requireRead(who, delivered.conversationId())
+                    .thenCompose(c -> receipts.markDelivered(who, c, upTo)), receipt, done -> session.receipt(receipt));
+        } else if (destination instanceof Destination.Typing typing) {
+            live.typing(session, who, typing.conversationId(), receipt);
+        } else if (destination instanceof Destination.SetPresence) {
+            live.setPresence(session, frame, receipt);
         } else {
             requireReplySubscription(session);
             String correlation = frame.header("correlation-id");
@@ -56,6 +69,12 @@ final class RequestRouter {
                 startDirect(session, who, frame, receipt, correlation);
             } else if (destination instanceof Destination.History) {
                 history(session, who, frame, receipt, correlation);
+            } else if (destination instanceof Destination.Receipts) {
+                live.receipts(session, who, frame, receipt, correlation);
+            } else if (destination instanceof Destination.Settings) {
+                live.settings(session, who, frame, receipt, correlation);
+            } else if (destination instanceof Destination.QueryPresence) {
+                live.queryPresence(session, who, frame, receipt, correlation);
             } else if (destination instanceof Destination.Sync) {
                 Requests.Sync request = Wire.decode(frame.body(), Requests.Sync.class);
                 long since = Wire.messageId(request.since(), "since", 0L);
@@ -93,6 +112,14 @@ final class RequestRouter {
 
     private void markRead(ClientSession session, AccessToken who, UUID conversationId, ClientFrame frame,
             @Nullable String receipt) {
+        long upTo = pointer(frame);
+        session.whenDone(access.requireRead(who, conversationId)
+                        .thenCompose(c -> receipts.markRead(who, c, upTo)),
+                receipt, done -> session.receipt(receipt));
+    }
+
+    /** The {@code upTo} of a read or delivered pointer: required, and an id this server could have issued. */
+    private long pointer(ClientFrame frame) {
         Requests.MarkRead request = Wire.decode(frame.body(), Requests.MarkRead.class);
         if (request.upTo() == null) {
             throw new RequestException(ErrorCode.MALFORMED_BODY, "upTo is required");
@@ -101,9 +128,7 @@ final class RequestRouter {
         if (upTo >= messages.nextIdBound()) {
             throw new RequestException(ErrorCode.MALFORMED_BODY, "upTo is not an id of this server");
         }
-        session.whenDone(access.requireRead(who, conversationId)
-                        .thenCompose(c -> inbox.markRead(who, conversationId, upTo)),
-                receipt, done -> session.receipt(receipt));
+        return upTo;
     }
 
     private void startDirect(ClientSession session, AccessToken who, ClientFrame frame, @Nullable String receipt,
@@ -133,13 +158,13 @@ final class RequestRouter {
                 });
     }
 
-    private static void respond(ClientSession session, @Nullable String receipt, @Nullable String correlation,
+    static void respond(ClientSession session, @Nullable String receipt, @Nullable String correlation,
             String type, Object body) {
         session.reply(type, Wire.encode(body), correlation);
         session.receipt(receipt);
     }
 
-    private static void requireReplySubscription(ClientSession session) {
+    static void requireReplySubscription(ClientSession session) {
         if (!session.hasReplySubscription()) {
             throw new RequestException(ErrorCode.NO_REPLY_SUBSCRIPTION,
                     "subscribe to " + Destination.USER_REPLIES + " before sending requests");

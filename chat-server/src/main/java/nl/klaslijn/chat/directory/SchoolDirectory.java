@@ -14,8 +14,20 @@ import java.util.concurrent.CompletionStage;
  */
 public final class SchoolDirectory {
 
-    /** A person in a school. role is the portal's role name (parent, teacher, administrator). */
-    public record Person(UUID schoolId, UUID userId, String displayName, String role) {}
+    /**
+     * A person in a school. role is the portal's role name (parent, teacher, administrator).
+     * staffOnly: the person may be contacted by staff only (no 1:1 chats with other parents).
+     */
+    public record Person(UUID schoolId, UUID userId, String displayName, String role, boolean staffOnly) {
+
+        public Person(UUID schoolId, UUID userId, String displayName, String role) {
+            this(schoolId, userId, displayName, role, false);
+        }
+
+        public boolean isParent() {
+            return "parent".equals(role);
+        }
+    }
 
     private final CqlSession session;
     private final PreparedStatement select;
@@ -23,8 +35,8 @@ public final class SchoolDirectory {
 
     public SchoolDirectory(CqlSession session) {
         this.session = session;
-        select = Statements.idempotent(session, "SELECT display_name, role FROM school_directory WHERE school_id = ? AND user_id = ?");
-        upsert = Statements.idempotent(session, "INSERT INTO school_directory (school_id, user_id, display_name, role) VALUES (?, ?, ?, ?)");
+        select = Statements.idempotent(session, "SELECT display_name, role, contact FROM school_directory WHERE school_id = ? AND user_id = ?");
+        upsert = Statements.idempotent(session, "INSERT INTO school_directory (school_id, user_id, display_name, role, contact) VALUES (?, ?, ?, ?, ?)");
     }
 
     public CompletionStage<Optional<Person>> find(UUID school, UUID user) {
@@ -32,12 +44,14 @@ public final class SchoolDirectory {
             Row row = rs.one();
             return row == null
                     ? Optional.empty()
-                    : Optional.of(new Person(school, user, row.getString("display_name"), row.getString("role")));
+                    : Optional.of(new Person(school, user, row.getString("display_name"), row.getString("role"),
+                            "staff-only".equals(row.getString("contact"))));
         });
     }
 
     public CompletionStage<Void> put(Person person) {
-        return session.executeAsync(upsert.bind(person.schoolId(), person.userId(), person.displayName(), person.role()))
+        return session.executeAsync(upsert.bind(person.schoolId(), person.userId(), person.displayName(), person.role(),
+                person.staffOnly() ? "staff-only" : "anyone"))
                 .thenApply(rs -> null);
     }
 }

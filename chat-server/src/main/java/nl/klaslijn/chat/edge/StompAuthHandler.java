@@ -12,6 +12,7 @@ import nl.klaslijn.chat.core.ClientFrame;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.core.StompCommand;
+import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.common.auth.AccessToken;
 import nl.klaslijn.common.auth.InvalidTokenException;
 import org.jspecify.annotations.Nullable;
@@ -106,20 +107,23 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
         ConnectionTimer timer = app.timers().forLoop(channel.eventLoop());
         NettyConnection connection = new NettyConnection(channel, principal, timer,
                 settings.maxPendingOutboundBytes(), sendEvery, expectEvery);
+        SessionHandler session;
+        try {
+            session = app.core().open(connection);
+        } catch (RequestException e) {
+            fail(ctx, e.code(), e.getMessage(), null);
+            return;
+        } catch (RuntimeException e) {
+            log.error("chat core failed to open connection {}", connection, e);
+            fail(ctx, ErrorCode.INTERNAL, "internal error", null);
+            return;
+        }
         ctx.write(new TextWebSocketFrame(StompEncoder.connected(ctx.alloc(),
                 "version", "1.2",
                 "heart-beat", sx + "," + sy,
                 "server", settings.serverName(),
                 "session", Long.toString(connection.id()),
                 "user-name", principal.userId().toString())));
-        SessionHandler session;
-        try {
-            session = app.core().open(connection);
-        } catch (RuntimeException e) {
-            log.error("chat core failed to open connection {}", connection, e);
-            fail(ctx, ErrorCode.INTERNAL, "internal error", null);
-            return;
-        }
         connection.attach(session);
         timer.add(connection);
         ctx.pipeline().replace(this, EdgeInitializer.STOMP_DISPATCH,

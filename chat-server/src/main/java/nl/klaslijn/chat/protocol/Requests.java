@@ -24,4 +24,16 @@ public final class Requests {
 
     /** SEND /app/sync */
     public record Sync(@Nullable String since, @Nullable Integer limit) {}
+
+    /** Body of /app/receipts. */
+    public record Receipts(@Nullable String conversationId, @Nullable String messageId) {}
+
+    /** Body of /app/settings; a null field is left unchanged. */
+    public record Settings(@Nullable Boolean sharePresence, @Nullable Boolean sendReadReceipts) {}
+
+    /** Body of /app/presence: "online" or "away". */
+    public record SetPresence(@Nullable String state) {}
+
+    /** Body of /app/presence/query. */
+    public record QueryPresence(@Nullable String conversationId) {}
 }

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 /**
  * The verified content of a short-lived access token: who the bearer is, in which school (tenant),
- * with which roles, until when. Only {@link AccessTokens} creates these, after checking the signature
+ * with which roles, issued when (whole seconds, as JWT carries it), until when. Only {@link AccessTokens} creates these, after checking the signature
  * and the expiry, so holding one means the token was valid when it was verified.
  */
-public record AccessToken(UUID userId, UUID schoolId, Set<Role> roles, Instant expiresAt) {
+public record AccessToken(UUID userId, UUID schoolId, Set<Role> roles, Instant issuedAt, Instant expiresAt) {
 
     public AccessToken {
         roles = Set.copyOf(roles);

@@ -100,6 +100,10 @@ public final class AccessTokens {
             throw new InvalidTokenException("token has no expiry");
         }
         Instant expiresAt = exp.toInstant();
+        Date iat = claims.getIssueTime();
+        if (iat == null) {
+            throw new InvalidTokenException("token has no issue time");
+        }
         if (clock.instant().minus(CLOCK_SKEW).isAfter(expiresAt)) {
             throw new InvalidTokenException("token expired");
         }
@@ -113,7 +117,7 @@ public final class AccessTokens {
                     roles.add(Role.valueOf(name));
                 }
             }
-            return new AccessToken(userId, schoolId, roles, expiresAt);
+            return new AccessToken(userId, schoolId, roles, iat.toInstant(), expiresAt);
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             throw new InvalidTokenException("token claims malformed");
         }

@@ -1,0 +1,266 @@
+package nl.klaslijn.chat.delivery;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import nl.klaslijn.chat.broker.Broker;
+import nl.klaslijn.chat.broker.BrokerListener;
+import nl.klaslijn.chat.conversations.Conversation;
+import nl.klaslijn.chat.conversations.Conversations;
+import nl.klaslijn.chat.conversations.MembershipListener;
+import nl.klaslijn.chat.core.Destination;
+import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.core.LiveRoutes;
+import nl.klaslijn.chat.core.LocalSessions;
+import nl.klaslijn.chat.core.ServerFrame;
+import nl.klaslijn.chat.messages.ChatMessage;
+import nl.klaslijn.chat.messages.MessageFanout;
+import nl.klaslijn.chat.protocol.LiveViews;
+import nl.klaslijn.chat.protocol.ViewMapper;
+import nl.klaslijn.chat.protocol.Views;
+import nl.klaslijn.chat.protocol.Wire;
+import nl.klaslijn.chat.revocation.Revocations;
+import nl.klaslijn.chat.signals.Signals;
+import nl.klaslijn.chat.sync.ConversationIndex;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's end of the live fan-out. Publishing: every event is encoded once and published once on
+ * its channel (a conversation's, a school's, or the all-nodes channel), never once per recipient.
+ * Receiving: each event the broker delivers is dispatched to the sessions on this node that follow it.
+ *
+ * <p>While the broker is not live, events are dispatched to this node's sessions directly (no remote
+ * node would get them), and every session has been told to resync; when it is live again, every session
+ * is told to resync once more and live delivery goes on. A sender's RECEIPT never waits for any of this.
+ */
+public final class LiveHub implements BrokerListener, MessageFanout, MembershipListener, Signals {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+    private final LocalSessions sessions;
+    private final Conversations conversations;
+    private final Revocations revocations;
+    private final Executor blockingWork;
+    private final AtomicLong eventIds = new AtomicLong();
+    private final Broker broker;
+    private final Following following;
+
+    /**
+     * Creates the hub and its broker ({@code brokers} builds the engine with the hub as its listener),
+     * and joins the all-nodes channel (waits for it: a node must hear revocations before it serves).
+     */
+    public LiveHub(LocalSessions sessions, Conversations conversations, ConversationIndex index, Revocations revocations,
+            Executor blockingWork, Function<BrokerListener, Broker> brokers) {
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.revocations = revocations;
+        this.blockingWork = blockingWork;
+        this.broker = brokers.apply(this);
+        this.following = new Following(sessions, index, new ChannelRefs(broker));
+        broker.subscribe(LiveChannels.ALL_NODES).toCompletableFuture().join();
+    }
+
+    /** How the core joins sessions to live events. */
+    public LiveRoutes routes() {
+        return following;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    // ---- publishing ---------------------------------------------------------------------------
+
+    @Override
+    public void stored(Conversation conversation, ChatMessage message) {
+        byte[] body = Wire.encode(new Views.MessageEvent(ViewMapper.message(message)));
+        publish(LiveChannels.conversation(conversation.id()), new LiveEvent(LiveEvent.Kind.MESSAGE,
+                conversation.schoolId(), conversation.id(), message.senderId(), message.id(), body));
+    }
+
+    @Override
+    public void changed(UUID school, UUID conversation, UUID user, boolean member) {
+        byte[] body = Wire.encode(new LiveViews.MembershipEvent(conversation.toString(), member));
+        publish(LiveChannels.school(school),
+                new LiveEvent(LiveEvent.Kind.MEMBERSHIP, school, conversation, user, member ? 1 : 0, body));
+    }
+
+    @Override
+    public void publish(Signals.Kind kind, UUID school, UUID conversation, UUID user, long value, Object body) {
+        LiveEvent.Kind live = switch (kind) {
+            case READ -> LiveEvent.Kind.READ;
+            case DELIVERED -> LiveEvent.Kind.DELIVERED;
+            case TYPING -> LiveEvent.Kind.TYPING;
+            case PRESENCE -> LiveEvent.Kind.PRESENCE;
+        };
+        publish(LiveChannels.conversation(conversation),
+                new LiveEvent(live, school, conversation, user, value, Wire.encode(body)));
+    }
+
+    /** Stores a revocation and closes the user's sessions at the school on every node. */
+    public CompletionStage<Void> revoke(UUID school, UUID user, Instant notBefore) {
+        return revocations.store(school, user, notBefore).thenRun(() -> publish(LiveChannels.ALL_NODES,
+                new LiveEvent(LiveEvent.Kind.REVOCATION, school, LiveEvent.NONE, user, notBefore.toEpochMilli(), new byte[0])));
+    }
+
+    /** Tells every node that a node was lost: their sessions resync (the lost node may not have published). */
+    public void nodeLost() {
+        publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.NODE_LOST, LiveEvent.NONE, LiveEvent.NONE,
+                LiveEvent.NONE, 0L, new byte[0]));
+    }
+
+    private void publish(String channel, LiveEvent event) {
+        if (!broker.isLive()) {
+            dispatch(event);
+            return;
+        }
+        broker.publish(channel, event.encode()).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.debug("publishing a {} event failed; its clients catch up on resync", event.kind(), error);
+            }
+        });
+    }
+
+    // ---- receiving ----------------------------------------------------------------------------
+
+    @Override
+    public void message(String channel, byte[] payload) {
+        LiveEvent event;
+        try {
+            event = LiveEvent.decode(payload);
+        } catch (IllegalArgumentException e) {
+            log.warn("dropped a malformed live event on {}: {}", channel, e.getMessage());
+            return;
+        }
+        dispatch(event);
+    }
+
+    @Override
+    public void interrupted() {
+        log.warn("live delivery between nodes interrupted; clients on this node are told to resync");
+        resyncAll(false, "live-interrupted");
+    }
+
+    @Override
+    public void resumed() {
+        blockingWork.execute(() -> {
+            try {
+                revocations.reload();
+            } catch (RuntimeException e) {
+                log.warn("reloading revocations after the broker came back failed", e);
+            }
+            log.info("live delivery between nodes resumed; clients on this node are told to resync");
+            resyncAll(true, "live-resumed");
+        });
+    }
+
+    private void dispatch(LiveEvent event) {
+        switch (event.kind()) {
+            case MESSAGE -> dispatchMessage(event);
+            case MEMBERSHIP -> dispatchMembership(event);
+            case REVOCATION -> dispatchRevocation(event);
+            case NODE_LOST -> resyncAll(true, "node-lost");
+            case READ, DELIVERED, PRESENCE -> toFollowers(event, null);
+            case TYPING -> toFollowers(event, event.user());
+        }
+    }
+
+    private void dispatchMessage(LiveEvent event) {
+        CompletableFuture<Optional<Conversation>> found =
+                conversations.find(event.school(), event.conversation()).toCompletableFuture();
+        Optional<Conversation> now = found.getNow(null);
+        if (now != null) {
+            deliverMessage(event, now);
+        } else {
+            found.thenAccept(c -> deliverMessage(event, c));
+        }
+    }
+
+    /** To every following session whose user is (still) a member, and to the conversation's topic subscribers. */
+    private void deliverMessage(LiveEvent event, Optional<Conversation> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        Conversation conversation = found.get();
+        String messageId = Long.toString(event.value());
+        String conversationId = event.conversation().toString();
+        ServerFrame frame = ServerFrame.message(Destination.USER_EVENTS, messageId, event.body(),
+                "event-type", "message", "conversation-id", conversationId);
+        sessions.forEachFollower(event.conversation(), session -> {
+            if (conversation.roleOf(session.userId()) != null) {
+                session.deliverEvent(frame);
+            }
+        });
+        if (sessions.hasTopicSubscribers(event.conversation())) {
+            ServerFrame topic = ServerFrame.message(Destination.CONVERSATION_PREFIX + conversationId, messageId,
+                    event.body(), "event-type", "message", "conversation-id", conversationId);
+            sessions.forEachOnTopic(event.conversation(), session -> {
+                String subscription = session.topicSubscription(event.conversation());
+                if (subscription != null && conversation.roleOf(session.userId()) != null) {
+                    session.connection().deliver(subscription, topic);
+                }
+            });
+        }
+    }
+
+    private void dispatchMembership(LiveEvent event) {
+        conversations.invalidate(event.school(), event.conversation());
+        boolean added = event.value() == 1;
+        ServerFrame frame = eventFrame("membership", event);
+        sessions.forEachOfUser(event.user(), session -> {
+            if (!session.schoolId().equals(event.school())) {
+                return;
+            }
+            if (added) {
+                if (session.eventsSubscription() != null) {
+                    following.followOne(session, event.conversation());
+                }
+            } else {
+                following.unfollowOne(session, event.conversation());
+                session.dropTopic(event.conversation());
+            }
+            session.deliverEvent(frame);
+        });
+    }
+
+    private void dispatchRevocation(LiveEvent event) {
+        revocations.remember(event.school(), event.user(), Instant.ofEpochMilli(event.value()));
+        sessions.forEachOfUser(event.user(), session -> {
+            if (revocations.isRevoked(session.connection().principal())) {
+                session.connection().close(ErrorCode.SESSION_REVOKED, "this session was ended; log in again");
+            }
+        });
+    }
+
+    private void toFollowers(LiveEvent event, @Nullable UUID except) {
+        ServerFrame frame = eventFrame(event.kind().name().toLowerCase(java.util.Locale.ROOT), event);
+        sessions.forEachFollower(event.conversation(), session -> {
+            if (except == null || !except.equals(session.userId())) {
+                session.deliverEvent(frame);
+            }
+        });
+    }
+
+    private void resyncAll(boolean live, String reason) {
+        ServerFrame frame = ServerFrame.message(Destination.USER_EVENTS, nextEventId(),
+                Wire.encode(new LiveViews.ResyncEvent(live, reason)), "event-type", "resync");
+        sessions.forEach(session -> session.deliverEvent(frame));
+    }
+
+    private ServerFrame eventFrame(String type, LiveEvent event) {
+        return ServerFrame.message(Destination.USER_EVENTS, nextEventId(), event.body(),
+                "event-type", type, "conversation-id", event.conversation().toString());
+    }
+
+    private String nextEventId() {
+        return "e-" + eventIds.incrementAndGet();
+    }
+
+}

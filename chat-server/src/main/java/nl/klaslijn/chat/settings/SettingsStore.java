@@ -1,0 +1,63 @@
+package nl.klaslijn.chat.settings;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import nl.klaslijn.common.cassandra.Statements;
+
+/** The user_settings and school_settings tables; a null column means the default. */
+final class SettingsStore {
+
+    private final CqlSession session;
+    private final PreparedStatement selectUser;
+    private final PreparedStatement upsertUser;
+    private final PreparedStatement selectSchool;
+    private final PreparedStatement upsertSchool;
+
+    SettingsStore(CqlSession session) {
+        this.session = session;
+        selectUser = Statements.idempotent(session,
+                "SELECT share_presence, send_read_receipts FROM user_settings WHERE school_id = ? AND user_id = ?");
+        upsertUser = Statements.idempotent(session,
+                "INSERT INTO user_settings (school_id, user_id, share_presence, send_read_receipts) VALUES (?, ?, ?, ?)");
+        selectSchool = Statements.idempotent(session, "SELECT read_detail_direct, read_detail_group, "
+                + "read_detail_announcement FROM school_settings WHERE school_id = ?");
+        upsertSchool = Statements.idempotent(session, "INSERT INTO school_settings (school_id, read_detail_direct, "
+                + "read_detail_group, read_detail_announcement) VALUES (?, ?, ?, ?)");
+    }
+
+    CompletionStage<UserPreferences> user(UUID school, UUID user) {
+        return session.executeAsync(selectUser.bind(school, user)).thenApply(rs -> {
+            Row row = rs.one();
+            UserPreferences d = UserPreferences.DEFAULT;
+            return row == null ? d : new UserPreferences(
+                    flag(row, "share_presence", d.sharePresence()), flag(row, "send_read_receipts", d.sendReadReceipts()));
+        });
+    }
+
+    CompletionStage<Void> putUser(UUID school, UUID user, UserPreferences value) {
+        return session.executeAsync(upsertUser.bind(school, user, value.sharePresence(), value.sendReadReceipts()))
+                .thenApply(rs -> null);
+    }
+
+    CompletionStage<SchoolPreferences> school(UUID school) {
+        return session.executeAsync(selectSchool.bind(school)).thenApply(rs -> {
+            Row row = rs.one();
+            SchoolPreferences d = SchoolPreferences.DEFAULT;
+            return row == null ? d : new SchoolPreferences(flag(row, "read_detail_direct", d.readDetailDirect()),
+                    flag(row, "read_detail_group", d.readDetailGroup()),
+                    flag(row, "read_detail_announcement", d.readDetailAnnouncement()));
+        });
+    }
+
+    CompletionStage<Void> putSchool(UUID school, SchoolPreferences value) {
+        return session.executeAsync(upsertSchool.bind(school, value.readDetailDirect(), value.readDetailGroup(),
+                value.readDetailAnnouncement())).thenApply(rs -> null);
+    }
+
+    private static boolean flag(Row row, String column, boolean fallback) {
+        return row.isNull(column) ? fallback : row.getBoolean(column);
+    }
+}

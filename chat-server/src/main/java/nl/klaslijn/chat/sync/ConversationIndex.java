@@ -1,0 +1,20 @@
+package nl.klaslijn.chat.sync;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** Which conversations a user is in, from their per-user index (one partition read). */
+public final class ConversationIndex {
+
+    private final UserIndexStore index;
+
+    public ConversationIndex(CqlSession session) {
+        this.index = new UserIndexStore(session);
+    }
+
+    public CompletionStage<List<UUID>> conversationIds(UUID school, UUID user) {
+        return index.entries(school, user).thenApply(entries -> entries.stream().map(IndexEntry::conversationId).toList());
+    }
+}

@@ -1,0 +1,118 @@
+package nl.klaslijn.chat.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.klaslijn.chat.ChatServer;
+import nl.klaslijn.chat.ChatSettings;
+import nl.klaslijn.chat.broker.BrokerSettings;
+import nl.klaslijn.chat.client.StompClient;
+import nl.klaslijn.chat.conversations.Conversation;
+import nl.klaslijn.chat.conversations.ConversationKind;
+import nl.klaslijn.chat.conversations.MemberRole;
+import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.devstack.redis.RedisServer;
+
+/**
+ * Several real chat nodes in this JVM, joined by a real redis-server, sharing the suite's Cassandra:
+ * the production wiring ({@link ChatServer}) with the Redis broker. Each cluster uses a channel and key
+ * prefix of its own, so clusters of different tests never hear each other on a shared Redis.
+ */
+final class TestCluster implements AutoCloseable {
+
+    final MutableClock clock = new MutableClock();
+    final UUID school = UUID.randomUUID();
+    final List<ChatServer> nodes = new ArrayList<>();
+    final BrokerSettings broker;
+    private final Duration presenceNodeTimeout;
+
+    TestCluster(RedisServer redis, int size, Duration presenceNodeTimeout) {
+        this.broker = BrokerSettings.redis(redis.uri())
+                .withChannelPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ":")
+                .withCommandTimeout(Duration.ofMillis(500))
+                .withHealthInterval(Duration.ofMillis(200))
+                .withMaxReconnectDelay(Duration.ofMillis(300));
+        this.presenceNodeTimeout = presenceNodeTimeout;
+        for (int i = 0; i < size; i++) {
+            nodes.add(start(i + 1));
+        }
+    }
+
+    TestCluster(RedisServer redis, int size) {
+        this(redis, size, Duration.ofSeconds(15));
+    }
+
+    private ChatServer start(int nodeId) {
+        CqlSession session = TestDatabase.session();
+        ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
+                EdgeSettings.builder().host("127.0.0.1").port(0).build())
+                .withBroker(broker)
+                .withPresenceNodeTimeout(presenceNodeTimeout);
+        return ChatServer.start(settings, session, clock);
+    }
+
+    ChatServer node(int index) {
+        return nodes.get(index);
+    }
+
+    URI uri(int index) {
+        return URI.create("ws://127.0.0.1:" + node(index).port() + "/stomp");
+    }
+
+    UUID person(String name) {
+        return person(name, "parent");
+    }
+
+    UUID person(String name, String role) {
+        UUID id = UUID.randomUUID();
+        TestNode.await(node(0).directory().put(new SchoolDirectory.Person(school, id, name, role)));
+        return id;
+    }
+
+    String token(UUID user) {
+        return node(0).tokens().issue(user, school, EnumSet.of(Role.PARENT), Duration.ofMinutes(10));
+    }
+
+    /** Connects {@code user} to node {@code index} and subscribes to /user/events and /user/replies. */
+    StompClient connect(int index, UUID user) {
+        return connect(index, user, token(user));
+    }
+
+    StompClient connect(int index, UUID user, String token) {
+        StompClient client = StompClient.connect(uri(index), token, Duration.ofSeconds(10));
+        TestNode.await(client.subscribe("/user/events"));
+        TestNode.await(client.subscribe("/user/replies"));
+        return client;
+    }
+
+    Conversation conversation(ConversationKind kind, List<UUID> members) {
+        Map<UUID, MemberRole> roles = new LinkedHashMap<>();
+        members.forEach(m -> roles.put(m, MemberRole.MEMBER));
+        return TestNode.await(node(0).conversations().create(school, UUID.randomUUID(), kind, "t", members.get(0), roles));
+    }
+
+    /** A SERVICE token for the internal API (portal-api's role). */
+    String serviceToken() {
+        return node(0).tokens().issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(5));
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        for (ChatServer node : nodes) {
+            node.close();
+        }
+    }
+}
