@@ -1,6 +1,9 @@
 package nl.klaslijn.portal.chatsync;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -127,31 +130,38 @@ class Reconciler implements SmartLifecycle {
         }
     }
 
-    /** One pass over every shard; true if it stopped because the chat server could not be reached. */
+    /**
+     * One pass over every shard, revocations first (they are what must arrive within seconds); true if it stopped
+     * because the chat server could not be reached.
+     */
     private boolean pass() {
+        List<Work> pending = new ArrayList<>();
         for (int shard = 0; shard < ChatSyncStore.SHARDS; shard++) {
-            for (Work work : store.pending(shard, BATCH)) {
-                Retry retry = retries.get(work.key());
-                if (retry != null && System.nanoTime() - retry.notBeforeNanos() < 0) {
-                    continue;
+            pending.addAll(store.pending(shard, BATCH));
+        }
+        pending.sort(Comparator.comparing(work -> work.kind() != WorkKind.REVOKE));
+        retries.keySet().retainAll(pending.stream().map(Work::key).toList()); // done elsewhere: forget the backoff
+        for (Work work : pending) {
+            Retry retry = retries.get(work.key());
+            if (retry != null && System.nanoTime() - retry.notBeforeNanos() < 0) {
+                continue;
+            }
+            if (!store.takeLease(work, holder, lease)) {
+                continue;
+            }
+            try {
+                handle(work, new Deadline(lease.dividedBy(2)));
+                store.clear(work);
+                retries.remove(work.key());
+            } catch (ChatUnavailableException e) {
+                failed(work, e);
+                if (e.unreachable()) {
+                    return true;
                 }
-                if (!store.takeLease(work, holder, lease)) {
-                    continue;
-                }
-                try {
-                    handle(work, new Deadline(lease.dividedBy(2)));
-                    store.clear(work);
-                    retries.remove(work.key());
-                } catch (ChatUnavailableException e) {
-                    failed(work, e);
-                    if (e.unreachable()) {
-                        return true;
-                    }
-                } catch (RuntimeException e) {
-                    failed(work, e);
-                } finally {
-                    store.releaseLease(work, holder);
-                }
+            } catch (RuntimeException e) {
+                failed(work, e);
+            } finally {
+                store.releaseLease(work, holder);
             }
         }
         return false;

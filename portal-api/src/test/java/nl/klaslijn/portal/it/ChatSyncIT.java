@@ -218,7 +218,7 @@ class ChatSyncIT extends PortalIT {
 
         StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
         assertThat(error).as("closed with an ERROR frame").isNotNull();
-        assertThat(error.header("message")).isEqualTo("session-revoked");
+        assertThat(error.header("error-code")).isEqualTo("session-revoked");
         assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
                 .as("a token issued before the revocation is refused").isInstanceOf(StompErrorException.class);
     }
@@ -236,7 +236,7 @@ class ChatSyncIT extends PortalIT {
 
         StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
         assertThat(error).isNotNull();
-        assertThat(error.header("message")).isEqualTo("session-revoked");
+        assertThat(error.header("error-code")).isEqualTo("session-revoked");
         try (StompClient again = ChatNode.connect(changed.text("accessToken"))) {
             assertThat(again.connectedFrame().header("user-name")).isEqualTo(parent.accountId().toString());
         }
@@ -260,7 +260,7 @@ class ChatSyncIT extends PortalIT {
 
         StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
         assertThat(error).isNotNull();
-        assertThat(error.header("message")).isEqualTo("session-revoked");
+        assertThat(error.header("error-code")).isEqualTo("session-revoked");
         awaitMembers(school, group, GroupChannel.PARENTS, Map.of(other.accountId(), MemberRole.MEMBER));
         awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS, Map.of(other.accountId(), MemberRole.READER));
     }
