@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import nl.klaslijn.portal.app.PortalProperties;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.schools.Group;
@@ -140,7 +141,7 @@ class Reconciler implements SmartLifecycle {
             pending.addAll(store.pending(shard, BATCH));
         }
         pending.sort(Comparator.comparing(work -> work.kind() != WorkKind.REVOKE));
-        retries.keySet().retainAll(pending.stream().map(Work::key).toList()); // done elsewhere: forget the backoff
+        retries.keySet().retainAll(pending.stream().map(Work::key).collect(Collectors.toSet())); // done elsewhere: forget the backoff
         for (Work work : pending) {
             Retry retry = retries.get(work.key());
             if (retry != null && System.nanoTime() - retry.notBeforeNanos() < 0) {
