@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void featuresDoNotDependOnAnyWebLayer() {
         noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
-                        "..privacy", "..directory", "..medical", "..audit", "..personaldata")
+                        "..privacy", "..directory", "..medical", "..audit", "..personaldata", "..chatsync")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .check(CLASSES);
     }
@@ -46,6 +46,14 @@ class ArchitectureTest {
     void peopleAndSchoolsKnowNothingOfAccountsOrOnboarding() {
         noClasses().that().resideInAnyPackage("..portal.schools", "..portal.people")
                 .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..")
+                .check(CLASSES);
+    }
+
+    /** The chat sync listens to the features' events; no feature calls it or knows it exists. */
+    @Test
+    void noFeatureKnowsTheChatSync() {
+        noClasses().that().resideOutsideOfPackage("..portal.chatsync..")
+                .should().dependOnClassesThat().resideInAnyPackage("..portal.chatsync..")
                 .check(CLASSES);
     }
 }

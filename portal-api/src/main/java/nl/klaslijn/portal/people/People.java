@@ -4,19 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Staff, pupils and guardians of a school, and which account each is. Callers pass the access gates first; lookups
- * return empty for ids that do not exist in the given school (another school's id included).
+ * return empty for ids that do not exist in the given school (another school's id included). Changes to who belongs
+ * to a group publish {@link PupilGroupChanged}, {@link GuardianLinkChanged} or {@link AccountAttached} after the write.
  */
 @Service
 public class People {
 
     private final PeopleStore store;
+    private final ApplicationEventPublisher events;
 
-    People(PeopleStore store) {
+    People(PeopleStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     public Staff createStaff(UUID schoolId, String name, String email, Set<StaffRole> roles) {
@@ -33,7 +37,22 @@ public class People {
     public Pupil createPupil(UUID schoolId, UUID groupId, String firstName, String lastName) {
         Pupil pupil = new Pupil(schoolId, UUID.randomUUID(), groupId, firstName, lastName);
         store.insert(pupil);
+        events.publishEvent(new PupilGroupChanged(schoolId, pupil.pupilId(), null, groupId));
         return pupil;
+    }
+
+    /**
+     * Moves a pupil to another group of the same school (the caller checked it exists): the pupil, both class lists
+     * and the guardians' copies of the group change in one logged batch. Moving to the current group does nothing.
+     */
+    public Pupil movePupil(Pupil pupil, UUID groupId) {
+        if (pupil.groupId().equals(groupId)) {
+            return pupil;
+        }
+        Pupil moved = new Pupil(pupil.schoolId(), pupil.pupilId(), groupId, pupil.firstName(), pupil.lastName());
+        store.move(pupil, moved, store.guardiansOf(pupil.schoolId(), pupil.pupilId()));
+        events.publishEvent(new PupilGroupChanged(pupil.schoolId(), pupil.pupilId(), pupil.groupId(), groupId));
+        return moved;
     }
 
     public Optional<Pupil> pupil(UUID schoolId, UUID pupilId) {
@@ -50,6 +69,8 @@ public class People {
         Guardian guardian = new Guardian(pupil.schoolId(), UUID.randomUUID(), name, email, null);
         store.insert(guardian);
         store.link(pupil, guardian.guardianId());
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardian.guardianId(), pupil.pupilId(),
+                pupil.groupId(), true));
         return guardian;
     }
 
@@ -60,6 +81,13 @@ public class People {
     /** Links an existing guardian of the same school to {@code pupil} (a sibling); idempotent. */
     public void linkGuardian(Pupil pupil, UUID guardianId) {
         store.link(pupil, guardianId);
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId(), true));
+    }
+
+    /** Ends a guardian's link to {@code pupil} (both directions, one logged batch); idempotent. */
+    public void unlinkGuardian(Pupil pupil, UUID guardianId) {
+        store.unlink(pupil, guardianId);
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId(), false));
     }
 
     public Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
@@ -86,6 +114,7 @@ public class People {
 
     public void attachStaff(Staff staff, UUID accountId) {
         store.attachStaff(staff, accountId);
+        events.publishEvent(new AccountAttached(staff.schoolId(), accountId));
     }
 
     /**
@@ -96,14 +125,21 @@ public class People {
         Optional<UUID> existing = store.membership(pupil.schoolId(), accountId).map(Membership::guardianId);
         if (existing.isPresent() && !existing.get().equals(guardianId)) {
             store.link(pupil, existing.get());
+            events.publishEvent(new AccountAttached(pupil.schoolId(), accountId));
             return existing.get();
         }
         store.attachGuardian(pupil.schoolId(), guardianId, accountId);
+        events.publishEvent(new AccountAttached(pupil.schoolId(), accountId));
         return guardianId;
     }
 
     public List<UUID> schoolsOf(UUID accountId) {
         return store.schoolsOf(accountId);
+    }
+
+    /** Every account that is someone (staff or guardian) at the school. */
+    public List<UUID> accountsAt(UUID schoolId) {
+        return store.accountsAt(schoolId);
     }
 
     /** Every staff member of the school, ordered by staff id. */
@@ -114,11 +150,6 @@ public class People {
     /** Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first). */
     public void removePupil(Pupil pupil) {
         store.delete(pupil);
-    }
-
-    /** Removes the link between a pupil and one of their guardians, both directions. */
-    public void unlinkGuardian(Pupil pupil, UUID guardianId) {
-        store.unlink(pupil.schoolId(), pupil.pupilId(), guardianId);
     }
 
     /**

@@ -2,6 +2,7 @@ package nl.klaslijn.portal.people;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -44,6 +45,7 @@ class PeopleStore {
     private final PreparedStatement insertAccountSchool;
     private final PreparedStatement selectAccountSchools;
     private final PreparedStatement selectAllStaff;
+    private final PreparedStatement updatePupilGroup;
     private final PreparedStatement deletePupil;
     private final PreparedStatement deleteGroupPupil;
     private final PreparedStatement deletePupilGuardian;
@@ -52,6 +54,7 @@ class PeopleStore {
     private final PreparedStatement clearMembershipGuardian;
     private final PreparedStatement deleteMembership;
     private final PreparedStatement deleteAccountSchool;
+    private final PreparedStatement selectSchoolAccounts;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -96,6 +99,8 @@ class PeopleStore {
         selectAllStaff = Statements.idempotent(session,
                 "SELECT school_id, staff_id, name, email, roles, account_id FROM staff WHERE school_id = ?");
         deletePupil = Statements.idempotent(session, "DELETE FROM pupils WHERE school_id = ? AND pupil_id = ?");
+        updatePupilGroup = Statements.idempotent(session,
+                "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
         deleteGroupPupil = Statements.idempotent(session,
                 "DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?");
         deletePupilGuardian = Statements.idempotent(session,
@@ -109,6 +114,8 @@ class PeopleStore {
                 "DELETE FROM school_accounts WHERE school_id = ? AND account_id = ?");
         deleteAccountSchool = Statements.idempotent(session,
                 "DELETE FROM account_schools WHERE account_id = ? AND school_id = ?");
+        selectSchoolAccounts = Statements.idempotent(session,
+                "SELECT account_id FROM school_accounts WHERE school_id = ?");
     }
 
     void insert(Staff staff) {
@@ -159,6 +166,27 @@ class PeopleStore {
                 .setIdempotent(true));
     }
 
+    /** The pupil's row, both class lists and every guardian's copy of the group, in one logged batch. */
+    void move(Pupil from, Pupil to, Set<UUID> guardians) {
+        BatchStatementBuilder batch = new BatchStatementBuilder(DefaultBatchType.LOGGED)
+                .addStatement(updatePupilGroup.bind(to.groupId(), to.schoolId(), to.pupilId()))
+                .addStatement(deleteGroupPupil.bind(from.schoolId(), from.groupId(), from.pupilId()))
+                .addStatement(insertGroupPupil.bind(to.schoolId(), to.groupId(), to.pupilId(), to.firstName(), to.lastName()));
+        guardians.forEach(g -> batch.addStatement(insertGuardianPupil.bind(to.schoolId(), g, to.pupilId(), to.groupId())));
+        session.execute(batch.setIdempotence(true).build());
+    }
+
+    void unlink(Pupil pupil, UUID guardianId) {
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                        deletePupilGuardian.bind(pupil.schoolId(), pupil.pupilId(), guardianId),
+                        deleteGuardianPupil.bind(pupil.schoolId(), guardianId, pupil.pupilId()))
+                .setIdempotent(true));
+    }
+
+    List<UUID> accountsAt(UUID schoolId) {
+        return session.execute(selectSchoolAccounts.bind(schoolId)).all().stream().map(r -> r.getUuid(0)).toList();
+    }
+
     Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
         return session.execute(selectPupilGuardians.bind(schoolId, pupilId)).all().stream()
                 .map(r -> r.getUuid(0)).collect(Collectors.toUnmodifiableSet());
@@ -202,14 +230,6 @@ class PeopleStore {
         session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
                         deletePupil.bind(p.schoolId(), p.pupilId()),
                         deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()))
-                .setIdempotent(true));
-    }
-
-    /** Removes the guardian-pupil link in both directions together. */
-    void unlink(UUID schoolId, UUID pupilId, UUID guardianId) {
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                        deletePupilGuardian.bind(schoolId, pupilId, guardianId),
-                        deleteGuardianPupil.bind(schoolId, guardianId, pupilId))
                 .setIdempotent(true));
     }
 
