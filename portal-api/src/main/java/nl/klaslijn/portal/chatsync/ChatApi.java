@@ -80,10 +80,14 @@ class ChatApi {
         return r.statusCode() == 404 ? Optional.empty() : Optional.of(members(expect(r, "remove member", 200)));
     }
 
-    /** Makes the user findable for direct conversations at the school. */
-    void putDirectoryEntry(UUID school, UUID user, String displayName, String role) {
+    /**
+     * Makes the user findable for direct conversations at the school; {@code staffOnly} sends {@code contact}
+     * {@code staff-only} (other parents may not start a direct chat with them), else {@code anyone}.
+     */
+    void putDirectoryEntry(UUID school, UUID user, String displayName, String role, boolean staffOnly) {
         HttpResponse<String> r = send(request(school + "/directory/" + user)
-                .PUT(json(Map.of("displayName", displayName, "role", role))), "put directory entry");
+                .PUT(json(Map.of("displayName", displayName, "role", role,
+                        "contact", staffOnly ? "staff-only" : "anyone"))), "put directory entry");
         expect(r, "put directory entry", 200);
     }
 

@@ -8,8 +8,11 @@ import nl.klaslijn.portal.accounts.SessionsEnded;
 import nl.klaslijn.portal.people.AccountAttached;
 import nl.klaslijn.portal.people.Guardian;
 import nl.klaslijn.portal.people.GuardianLinkChanged;
+import nl.klaslijn.portal.people.GuardianRemoved;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.PupilGroupChanged;
+import nl.klaslijn.portal.people.PupilRemoved;
+import nl.klaslijn.portal.privacy.GuardianProfileSaved;
 import nl.klaslijn.portal.schools.GroupChanged;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
@@ -64,15 +67,45 @@ public class ChatSync {
         reconciler.wake();
     }
 
-    /** A guardian unlinked from a pupil also loses their live chat connections at the school (revocation). */
+    /** A pupil deleted: their group's conversations lose the guardians who have no other child in it. */
+    @EventListener
+    void on(PupilRemoved event) {
+        group(event.schoolId(), event.groupId());
+        reconciler.wake();
+    }
+
+    /**
+     * A guardian unlinked from their last child at the school also loses their live chat connections there
+     * (revocation); one with children left keeps them (the conversations they leave end their subscriptions).
+     */
     @EventListener
     void on(GuardianLinkChanged event) {
         group(event.schoolId(), event.groupId());
-        if (!event.linked()) {
+        if (!event.linked() && people.childrenOf(event.schoolId(), event.guardianId()).isEmpty()) {
             people.guardian(event.schoolId(), event.guardianId()).map(Guardian::accountId)
                     .ifPresent(account -> revoke(event.schoolId(), account, clock.instant()));
         }
         reconciler.wake();
+    }
+
+    /** A guardian record deleted (no child left, e.g. their last child's data was deleted): revoke its account there. */
+    @EventListener
+    void on(GuardianRemoved event) {
+        UUID account = event.accountId();
+        if (account != null) {
+            revoke(event.schoolId(), account, clock.instant());
+            store.mark(event.schoolId(), WorkKind.PERSON, account, null);
+            reconciler.wake();
+        }
+    }
+
+    /** The "contact by staff only" choice may have changed: push the guardian's directory entry again. */
+    @EventListener
+    void on(GuardianProfileSaved event) {
+        people.guardian(event.schoolId(), event.guardianId()).map(Guardian::accountId).ifPresent(account -> {
+            store.mark(event.schoolId(), WorkKind.PERSON, account, null);
+            reconciler.wake();
+        });
     }
 
     @EventListener

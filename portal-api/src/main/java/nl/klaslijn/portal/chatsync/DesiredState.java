@@ -13,6 +13,7 @@ import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
 import nl.klaslijn.portal.people.Staff;
 import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.privacy.Profiles;
 import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.Schools;
 import org.jspecify.annotations.Nullable;
@@ -39,15 +40,20 @@ class DesiredState {
     /** A conversation as it should be: kind, title (used only when it is created) and members (user → role). */
     record Plan(UUID conversationId, String kind, String title, Map<UUID, ChatRole> members) {}
 
-    /** A chat directory entry: who someone is at the school. */
-    record Person(String displayName, String role) {}
+    /**
+     * A chat directory entry: who someone is at the school; {@code staffOnly}: a guardian who chose "contact by staff
+     * only" (the chat then refuses direct chats with them started by other parents).
+     */
+    record Person(String displayName, String role, boolean staffOnly) {}
 
     private final Schools schools;
     private final People people;
+    private final Profiles profiles;
 
-    DesiredState(Schools schools, People people) {
+    DesiredState(Schools schools, People people, Profiles profiles) {
         this.schools = schools;
         this.people = people;
+        this.profiles = profiles;
     }
 
     Map<GroupChannel, Plan> group(UUID schoolId, UUID groupId) {
@@ -81,7 +87,10 @@ class DesiredState {
         return plans;
     }
 
-    /** The account's directory entry at the school; empty if the account is nobody there. */
+    /**
+     * The account's directory entry at the school; empty if the account is nobody there. Staff are entered as staff
+     * (contact by anyone) even if they are a guardian there too; a guardian carries their staff-only choice.
+     */
     Optional<Person> person(UUID schoolId, UUID accountId) {
         Membership m = people.membership(schoolId, accountId).orElse(null);
         if (m == null) {
@@ -90,11 +99,12 @@ class DesiredState {
         @Nullable UUID staffId = m.staffId();
         if (staffId != null && m.isStaff()) {
             String role = m.hasStaffRole(StaffRole.TEACHER) ? "teacher" : "administrator";
-            return people.staff(schoolId, staffId).map(s -> new Person(s.name(), role));
+            return people.staff(schoolId, staffId).map(s -> new Person(s.name(), role, false));
         }
         @Nullable UUID guardianId = m.guardianId();
         if (guardianId != null) {
-            return people.guardian(schoolId, guardianId).map(g -> new Person(g.name(), "parent"));
+            return people.guardian(schoolId, guardianId).map(g -> new Person(g.name(), "parent",
+                    profiles.contactByStaffOnly(schoolId, guardianId)));
         }
         return Optional.empty();
     }

@@ -173,7 +173,8 @@ class Reconciler implements SmartLifecycle {
             case GROUP -> desired.group(work.schoolId(), work.targetId()).values()
                     .forEach(plan -> converger.converge(work.schoolId(), plan, deadline));
             case PERSON -> desired.person(work.schoolId(), work.targetId()).ifPresent(person ->
-                    chat.putDirectoryEntry(work.schoolId(), work.targetId(), person.displayName(), person.role()));
+                    chat.putDirectoryEntry(work.schoolId(), work.targetId(), person.displayName(), person.role(),
+                            person.staffOnly()));
             case REVOKE -> chat.revoke(work.schoolId(), work.targetId(), Objects.requireNonNull(work.notBefore()));
         }
     }

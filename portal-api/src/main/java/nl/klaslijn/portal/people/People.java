@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * Staff, pupils and guardians of a school, and which account each is. Callers pass the access gates first; lookups
  * return empty for ids that do not exist in the given school (another school's id included). Changes to who belongs
- * to a group publish {@link PupilGroupChanged}, {@link GuardianLinkChanged} or {@link AccountAttached} after the write.
+ * to a group publish {@link PupilGroupChanged}, {@link PupilRemoved}, {@link GuardianLinkChanged},
+ * {@link GuardianRemoved} or {@link AccountAttached} after the write.
  */
 @Service
 public class People {
@@ -147,19 +148,25 @@ public class People {
         return store.allStaff(schoolId);
     }
 
-    /** Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first). */
+    /**
+     * Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first);
+     * publishes {@link PupilRemoved}.
+     */
     public void removePupil(Pupil pupil) {
         store.delete(pupil);
+        events.publishEvent(new PupilRemoved(pupil.schoolId(), pupil.pupilId(), pupil.groupId()));
     }
 
     /**
      * Deletes a guardian record that has no children left at the school; if it belonged to an account, the account
-     * stops being a guardian there (and stops being a member of the school unless it is staff there).
+     * stops being a guardian there (and stops being a member of the school unless it is staff there). Publishes
+     * {@link GuardianRemoved}.
      */
     public void removeGuardian(Guardian guardian) {
         Membership membership = guardian.accountId() == null ? null
                 : store.membership(guardian.schoolId(), guardian.accountId())
                         .filter(m -> guardian.guardianId().equals(m.guardianId())).orElse(null);
         store.deleteGuardian(guardian.schoolId(), guardian.guardianId(), membership);
+        events.publishEvent(new GuardianRemoved(guardian.schoolId(), guardian.guardianId(), guardian.accountId()));
     }
 }

@@ -259,6 +259,90 @@ class ChatSyncIT extends PortalIT {
         awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS, Map.of(other.accountId(), MemberRole.READER));
     }
 
+    @Test
+    void aGuardiansStaffOnlyChoiceReachesTheChatSoOtherParentsCannotOpenADirectChatButStaffCan() {
+        SchoolFixture school = school("Sync staff only");
+        UUID group = school.group("4B");
+        SchoolFixture.Member teacher = school.teacher(group);
+        SchoolFixture.Member shy = school.parentOfNewPupil(group, "Anna", new UUID[1]);
+        SchoolFixture.Member other = school.parentOfNewPupil(group, "Bram", new UUID[1]);
+        awaitDirectoryContact(school, shy, false);
+
+        saveStaffContactOnly(shy, true);
+
+        awaitDirectoryContact(school, shy, true);
+        String direct = "{\"userId\":\"" + shy.accountId() + "\"}";
+        try (StompClient parentChat = ChatNode.connect(other.accessToken());
+                StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+            ChatNode.await(parentChat.subscribe("/user/replies"));
+            ChatNode.await(teacherChat.subscribe("/user/replies"));
+            assertThatThrownBy(() -> ChatNode.await(parentChat.request("/app/direct", direct)))
+                    .rootCause().isInstanceOfSatisfying(StompErrorException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo("forbidden"));
+            assertThat(ChatNode.await(teacherChat.request("/app/direct", direct)).header("event-type"))
+                    .isEqualTo("direct");
+        }
+
+        saveStaffContactOnly(shy, false);
+
+        awaitDirectoryContact(school, shy, false);
+        try (StompClient parentChat = ChatNode.connect(other.accessToken())) {
+            ChatNode.await(parentChat.subscribe("/user/replies"));
+            assertThat(ChatNode.await(parentChat.request("/app/direct", direct)).header("event-type"))
+                    .as("after choosing contact by anyone again").isEqualTo("direct");
+        }
+    }
+
+    /**
+     * Deleting a pupil's data: their only-child guardian leaves the group's conversations and their live connection is
+     * cut; a guardian with a child left in another group leaves this group's conversations only and stays connected.
+     */
+    @Test
+    void deletingAPupilRemovesTheirGuardiansFromTheGroupsConversations() throws Exception {
+        SchoolFixture school = school("Sync deletion");
+        UUID group = school.group("6A");
+        UUID otherGroup = school.group("3A");
+        UUID[] onlyChild = new UUID[1];
+        UUID[] olderSibling = new UUID[1];
+        SchoolFixture.Member leaving = school.parentOfNewPupil(group, "Roos", onlyChild);
+        SchoolFixture.Member staying = school.parentOfNewPupil(group, "Siem", olderSibling);
+        SchoolFixture.Member bystander = school.parentOfNewPupil(group, "Fem", new UUID[1]);
+        UUID youngerSibling = school.pupil(otherGroup, "Mees");
+        assertThat(api.put(school.path("/pupils/" + youngerSibling + "/guardians/" + school.guardianIdOf(staying)),
+                school.admin.accessToken(), null).status()).isEqualTo(204);
+        awaitMembers(school, group, GroupChannel.PARENTS, Map.of(leaving.accountId(), MemberRole.MEMBER,
+                staying.accountId(), MemberRole.MEMBER, bystander.accountId(), MemberRole.MEMBER));
+        awaitMembers(school, otherGroup, GroupChannel.PARENTS, Map.of(staying.accountId(), MemberRole.MEMBER));
+        StompClient leavingChat = ChatNode.connect(leaving.accessToken());
+        StompClient stayingChat = ChatNode.connect(staying.accessToken());
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(api.delete(school.path("/pupils/" + onlyChild[0]), school.admin.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete(school.path("/pupils/" + olderSibling[0]), school.admin.accessToken()).status())
+                .isEqualTo(204);
+
+        assertCutWithinSeconds(leavingChat);
+        awaitMembers(school, group, GroupChannel.PARENTS, Map.of(bystander.accountId(), MemberRole.MEMBER));
+        awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS, Map.of(bystander.accountId(), MemberRole.READER));
+        awaitMembers(school, otherGroup, GroupChannel.PARENTS, Map.of(staying.accountId(), MemberRole.MEMBER));
+        await().atMost(CONVERGES_WITHIN).until(() -> pendingWork(school.schoolId) == 0);
+        assertThat(stayingChat.closed()).as("a guardian with a child left keeps their connection").isNotDone();
+        stayingChat.close();
+    }
+
+    private void saveStaffContactOnly(SchoolFixture.Member guardian, boolean staffOnly) {
+        Api.Response r = api.put("/api/me/profile/guardian", guardian.accessToken(), Map.of(
+                "sharedWithGroupParents", java.util.List.of(), "visibleToOtherGuardians", false,
+                "staffContactOnly", staffOnly));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    }
+
+    private static void awaitDirectoryContact(SchoolFixture school, SchoolFixture.Member person, boolean staffOnly) {
+        await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(ChatNode.directoryEntry(school.schoolId, person.accountId()))
+                        .hasValueSatisfying(p -> assertThat(p.staffOnly()).as("staff only").isEqualTo(staffOnly)));
+    }
+
     /** The live connection was closed by the chat with an ERROR {@code session-revoked} within 5 seconds. */
     private static void assertCutWithinSeconds(StompClient chat) throws Exception {
         StompFrame error = chat.closed().get(5, TimeUnit.SECONDS);
