@@ -23,7 +23,8 @@ class ArchitectureTest {
     @Test
     void featuresDoNotDependOnAnyWebLayer() {
         noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
-                        "..privacy", "..directory", "..medical", "..audit", "..personaldata", "..chatsync")
+                        "..privacy", "..directory", "..medical", "..audit", "..personaldata",
+                        "..modules", "..imports", "..welcome", "..chatsync")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .check(CLASSES);
     }
@@ -43,9 +44,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void peopleAndSchoolsKnowNothingOfAccountsOrOnboarding() {
+    void peopleAndSchoolsKnowNothingOfTheFeaturesBuiltOnThem() {
         noClasses().that().resideInAnyPackage("..portal.schools", "..portal.people")
-                .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..")
+                .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..",
+                        "..portal.imports..", "..portal.modules..", "..portal.welcome..")
                 .check(CLASSES);
     }
 

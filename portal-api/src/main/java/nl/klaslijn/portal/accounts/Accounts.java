@@ -212,7 +212,8 @@ public class Accounts {
         return new TokenPair(access, accessLifetime.toSeconds(), refresh, accountId, schoolId, roles);
     }
 
-    private ByteBuffer emailKey(String email) {
+    /** HMAC-SHA-256 of the normalised address: the only form in which e-mail addresses are looked up. */
+    ByteBuffer emailKey(String email) {
         return Hashing.hmacSha256(lookupKey, normalise(email));
     }
 

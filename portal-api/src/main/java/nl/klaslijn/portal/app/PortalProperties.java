@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * environment variable, e.g. {@code KLASLIJN_AUTH_TOKEN_SIGNING_KEY}).
  */
 @ConfigurationProperties("klaslijn")
-public record PortalProperties(Auth auth, Onboarding onboarding, Limits limits, Cassandra cassandra, Chat chat) {
+public record PortalProperties(Auth auth, Onboarding onboarding, PasswordReset passwordReset, Limits limits,
+        Mail mail, Portal portal, Cassandra cassandra, Chat chat) {
 
     /**
      * Credentials and tokens.
@@ -25,14 +26,32 @@ public record PortalProperties(Auth auth, Onboarding onboarding, Limits limits, 
     /** Registration tokens: how long they are valid, and how many redemption attempts a client and a prefix get. */
     public record Onboarding(Duration tokenLifetime) {}
 
+    /** Password reset by e-mail link: how long a link works. */
+    public record PasswordReset(Duration tokenLifetime) {}
+
+    /**
+     * Outgoing e-mail (the SMTP server itself is {@code spring.mail.*}).
+     *
+     * @param from the sender address of every mail portal-api sends
+     */
+    public record Mail(String from) {}
+
+    /**
+     * The portal as its users reach it.
+     *
+     * @param publicUrl the web app's base URL (no trailing slash), for links in e-mails
+     */
+    public record Portal(String publicUrl) {}
+
     /**
      * Guessing limits (token buckets, per node, in memory).
      *
      * @param attemptsPerMinute sustained attempts per key (client address, token prefix or e-mail)
      * @param burst attempts a key may make at once
      * @param maxBodyBytes largest request body accepted
+     * @param maxImportBytes largest body of a CSV import ({@code POST /api/schools/{id}/imports}) only
      */
-    public record Limits(int attemptsPerMinute, int burst, int maxBodyBytes) {}
+    public record Limits(int attemptsPerMinute, int burst, int maxBodyBytes, int maxImportBytes) {}
 
     /** Where Cassandra is, and whether to start a local node first. */
     public record Cassandra(List<String> contactPoints, String localDatacenter, String keyspace, String replication,

@@ -91,6 +91,16 @@ class ChatApi {
         expect(r, "put directory entry", 200);
     }
 
+    /**
+     * Switches the chat on or off for the school ({@code chatEnabled}; the chat's other settings keep their values):
+     * while off, the chat answers {@code module-off} to every chat request of the school's users.
+     */
+    void putSchoolSettings(UUID school, boolean chatEnabled) {
+        HttpResponse<String> r = send(request(school + "/settings").PUT(json(Map.of("chatEnabled", chatEnabled))),
+                "put school settings");
+        expect(r, "put school settings", 200);
+    }
+
     /** Closes the user's live connections at the school and refuses their tokens issued before {@code notBefore}. */
     void revoke(UUID school, UUID user, Instant notBefore) {
         HttpResponse<String> r = send(request(school + "/users/" + user + "/revocations")

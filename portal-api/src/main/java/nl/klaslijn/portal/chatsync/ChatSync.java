@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.klaslijn.portal.accounts.SessionsEnded;
+import nl.klaslijn.portal.modules.ModulesChanged;
 import nl.klaslijn.portal.people.AccountAttached;
 import nl.klaslijn.portal.people.Guardian;
 import nl.klaslijn.portal.people.GuardianLinkChanged;
@@ -119,6 +120,16 @@ public class ChatSync {
     @EventListener
     void on(SessionsEnded event) {
         people.schoolsOf(event.accountId()).forEach(school -> revoke(school, event.accountId(), event.at()));
+        reconciler.wake();
+    }
+
+    /**
+     * A school's module switches changed: put the chat module's state (read from portal's tables when the work is
+     * done) to the chat's school settings. Any switch marks it; putting an unchanged state again is harmless.
+     */
+    @EventListener
+    void on(ModulesChanged event) {
+        store.mark(event.schoolId(), WorkKind.SETTINGS, event.schoolId(), null);
         reconciler.wake();
     }
 

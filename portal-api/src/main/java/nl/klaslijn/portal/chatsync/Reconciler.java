@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.modules.Module;
+import nl.klaslijn.portal.modules.Modules;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.Schools;
@@ -26,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The background half of the chat sync: one thread per instance that works off {@code chat_sync_work} every
- * {@code interval} (at once when {@link #wake() woken} by a new mark), and marks every group and person of every
- * school again every {@code sweep-interval} so anything missed (a crash between a write and its mark, a chat server
- * that lost data) heals by itself.
+ * {@code interval} (at once when {@link #wake() woken} by a new mark), and marks every group, person and the
+ * settings of every school again every {@code sweep-interval} so anything missed (a crash between a write and its
+ * mark, a chat server that lost data) heals by itself.
  *
  * <p>Per item: take the item's lease (so of several portal-api instances exactly one works on it), compute the desired
  * state from portal's tables, converge the chat, and clear the mark as it was read (a newer mark survives and is
@@ -49,6 +51,7 @@ class Reconciler implements SmartLifecycle {
     private final ChatApi chat;
     private final Schools schools;
     private final People people;
+    private final Modules modules;
     private final Duration interval;
     private final Duration maxBackoff;
     private final Duration lease;
@@ -66,13 +69,14 @@ class Reconciler implements SmartLifecycle {
     private record Retry(int failures, long notBeforeNanos) {}
 
     Reconciler(ChatSyncStore store, DesiredState desired, Converger converger, ChatApi chat, Schools schools,
-            People people, PortalProperties properties) {
+            People people, Modules modules, PortalProperties properties) {
         this.store = store;
         this.desired = desired;
         this.converger = converger;
         this.chat = chat;
         this.schools = schools;
         this.people = people;
+        this.modules = modules;
         PortalProperties.Sync sync = properties.chat().sync();
         this.interval = sync.interval();
         this.maxBackoff = sync.maxBackoff();
@@ -89,8 +93,9 @@ class Reconciler implements SmartLifecycle {
         }
     }
 
-    /** Marks every group and every person of the school (a re-sync). */
+    /** Marks every group and every person of the school and its settings (a re-sync). */
     void markSchool(UUID schoolId) {
+        store.mark(schoolId, WorkKind.SETTINGS, schoolId, null);
         for (Group group : schools.groups(schoolId)) {
             store.mark(schoolId, WorkKind.GROUP, group.groupId(), null);
         }
@@ -176,6 +181,7 @@ class Reconciler implements SmartLifecycle {
                     chat.putDirectoryEntry(work.schoolId(), work.targetId(), person.displayName(), person.role(),
                             person.staffOnly()));
             case REVOKE -> chat.revoke(work.schoolId(), work.targetId(), Objects.requireNonNull(work.notBefore()));
+            case SETTINGS -> chat.putSchoolSettings(work.schoolId(), modules.isOn(work.schoolId(), Module.CHAT));
         }
     }
 

@@ -32,7 +32,8 @@ class HttpConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(PortalProperties properties) {
         FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(properties.limits().maxBodyBytes()));
+                new FilterRegistrationBean<>(new BodyLimitFilter(properties.limits().maxBodyBytes(),
+                        properties.limits().maxImportBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,9 +1,12 @@
 package nl.klaslijn.portal.people;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -43,17 +46,15 @@ public class People {
     }
 
     /**
-     * Moves a pupil to another group of the same school (the caller checked it exists): the pupil, both class lists
-     * and the guardians' copies of the group change in one logged batch. Moving to the current group does nothing.
+     * Moves a pupil to another group of the same school (the caller checked it exists), as
+     * {@link #movePupil(Pupil, UUID, UUID)} from its current group. Moving to the current group does nothing.
      */
     public Pupil movePupil(Pupil pupil, UUID groupId) {
         if (pupil.groupId().equals(groupId)) {
             return pupil;
         }
-        Pupil moved = new Pupil(pupil.schoolId(), pupil.pupilId(), groupId, pupil.firstName(), pupil.lastName());
-        store.move(pupil, moved, store.guardiansOf(pupil.schoolId(), pupil.pupilId()));
-        events.publishEvent(new PupilGroupChanged(pupil.schoolId(), pupil.pupilId(), pupil.groupId(), groupId));
-        return moved;
+        movePupil(pupil, pupil.groupId(), groupId);
+        return new Pupil(pupil.schoolId(), pupil.pupilId(), groupId, pupil.firstName(), pupil.lastName());
     }
 
     public Optional<Pupil> pupil(UUID schoolId, UUID pupilId) {
@@ -134,6 +135,56 @@ public class People {
         return guardianId;
     }
 
+    /** Every pupil of the school. */
+    public List<Pupil> pupils(UUID schoolId) {
+        return store.pupils(schoolId);
+    }
+
+    /** Every guardian record of the school. */
+    public List<Guardian> guardians(UUID schoolId) {
+        return store.guardians(schoolId);
+    }
+
+    /** The school's external pupil numbers (from imports): number to pupil id. */
+    public Map<String, UUID> pupilNumbers(UUID schoolId) {
+        return store.numbers(schoolId);
+    }
+
+    /**
+     * Adds a pupil with a given id and optional external number (the CSV import); the pupil's rows and its number are
+     * written together, and writing the same pupil again is harmless. The caller checked that the group exists.
+     */
+    public Pupil createPupil(UUID schoolId, UUID pupilId, UUID groupId, String firstName, String lastName,
+            @Nullable String externalNumber) {
+        Pupil pupil = new Pupil(schoolId, pupilId, groupId, firstName, lastName);
+        store.insert(pupil, externalNumber);
+        events.publishEvent(new PupilGroupChanged(schoolId, pupilId, null, groupId));
+        return pupil;
+    }
+
+    /** Records an external number for an existing pupil; idempotent. */
+    public void assignPupilNumber(UUID schoolId, String externalNumber, UUID pupilId) {
+        store.insertNumber(schoolId, externalNumber, pupilId);
+    }
+
+    /** A guardian record with a given id (the CSV import), not yet linked to a pupil; writing it again is harmless. */
+    public Guardian createGuardian(UUID schoolId, UUID guardianId, String name, String email) {
+        Guardian guardian = new Guardian(schoolId, guardianId, name, email, null);
+        store.insert(guardian);
+        return guardian;
+    }
+
+    /**
+     * Moves a pupil from {@code fromGroup} to {@code toGroup} (also the year-end move, which passes the group it
+     * planned from): the pupil record, both class lists and its guardians' lists of children change in one logged
+     * batch; then publishes {@link PupilGroupChanged}. Idempotent, also the event (a retry marks again). The caller
+     * checked that the group exists.
+     */
+    public void movePupil(Pupil pupil, UUID fromGroup, UUID toGroup) {
+        store.move(pupil, fromGroup, toGroup, store.guardiansOf(pupil.schoolId(), pupil.pupilId()));
+        events.publishEvent(new PupilGroupChanged(pupil.schoolId(), pupil.pupilId(), fromGroup, toGroup));
+    }
+
     public List<UUID> schoolsOf(UUID accountId) {
         return store.schoolsOf(accountId);
     }
@@ -149,12 +200,24 @@ public class People {
     }
 
     /**
-     * Deletes the pupil's record and class-list entry (not their guardian links: {@link #unlinkGuardian} first);
-     * publishes {@link PupilRemoved}.
+     * Deletes the pupil's record, class-list entry and external pupil numbers together (not their guardian links:
+     * {@link #unlinkGuardian} first); publishes {@link PupilRemoved}. The one way a pupil leaves this feature's tables;
+     * see {@code PersonalData#erasePupil} for the whole deletion.
      */
     public void removePupil(Pupil pupil) {
-        store.delete(pupil);
+        store.delete(pupil, pupilNumbersOf(pupil.schoolId(), pupil.pupilId()));
         events.publishEvent(new PupilRemoved(pupil.schoolId(), pupil.pupilId(), pupil.groupId()));
+    }
+
+    /** The external pupil numbers (from imports) the school recorded for one pupil. */
+    public Set<String> pupilNumbersOf(UUID schoolId, UUID pupilId) {
+        Set<String> numbers = new HashSet<>();
+        store.numbers(schoolId).forEach((number, id) -> {
+            if (id.equals(pupilId)) {
+                numbers.add(number);
+            }
+        });
+        return numbers;
     }
 
     /**

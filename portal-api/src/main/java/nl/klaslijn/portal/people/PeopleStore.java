@@ -7,7 +7,9 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tables {@code staff}, {@code pupils}, {@code group_pupils}, {@code guardians}, {@code pupil_guardians},
- * {@code guardian_pupils}, {@code school_accounts} and {@code account_schools}. Rows that serve two queries are written
+ * {@code guardian_pupils}, {@code school_accounts}, {@code account_schools} and {@code pupil_numbers}. Rows that serve two queries are written
  * together in one logged batch (both or neither). Every statement is idempotent.
  */
 @Component
@@ -45,7 +47,6 @@ class PeopleStore {
     private final PreparedStatement insertAccountSchool;
     private final PreparedStatement selectAccountSchools;
     private final PreparedStatement selectAllStaff;
-    private final PreparedStatement updatePupilGroup;
     private final PreparedStatement deletePupil;
     private final PreparedStatement deleteGroupPupil;
     private final PreparedStatement deletePupilGuardian;
@@ -55,6 +56,13 @@ class PeopleStore {
     private final PreparedStatement deleteMembership;
     private final PreparedStatement deleteAccountSchool;
     private final PreparedStatement selectSchoolAccounts;
+    private final PreparedStatement selectSchoolPupils;
+    private final PreparedStatement selectSchoolGuardians;
+    private final PreparedStatement insertNumber;
+    private final PreparedStatement selectNumbers;
+    private final PreparedStatement deleteNumber;
+    private final PreparedStatement setPupilGroup;
+    private final PreparedStatement setChildGroup;
 
     PeopleStore(CqlSession session) {
         this.session = session;
@@ -99,8 +107,6 @@ class PeopleStore {
         selectAllStaff = Statements.idempotent(session,
                 "SELECT school_id, staff_id, name, email, roles, account_id FROM staff WHERE school_id = ?");
         deletePupil = Statements.idempotent(session, "DELETE FROM pupils WHERE school_id = ? AND pupil_id = ?");
-        updatePupilGroup = Statements.idempotent(session,
-                "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
         deleteGroupPupil = Statements.idempotent(session,
                 "DELETE FROM group_pupils WHERE school_id = ? AND group_id = ? AND pupil_id = ?");
         deletePupilGuardian = Statements.idempotent(session,
@@ -116,6 +122,20 @@ class PeopleStore {
                 "DELETE FROM account_schools WHERE account_id = ? AND school_id = ?");
         selectSchoolAccounts = Statements.idempotent(session,
                 "SELECT account_id FROM school_accounts WHERE school_id = ?");
+        selectSchoolPupils = Statements.idempotent(session,
+                "SELECT school_id, pupil_id, group_id, first_name, last_name FROM pupils WHERE school_id = ?");
+        selectSchoolGuardians = Statements.idempotent(session,
+                "SELECT school_id, guardian_id, name, email, account_id FROM guardians WHERE school_id = ?");
+        insertNumber = Statements.idempotent(session,
+                "INSERT INTO pupil_numbers (school_id, external_number, pupil_id) VALUES (?, ?, ?)");
+        selectNumbers = Statements.idempotent(session,
+                "SELECT external_number, pupil_id FROM pupil_numbers WHERE school_id = ?");
+        deleteNumber = Statements.idempotent(session,
+                "DELETE FROM pupil_numbers WHERE school_id = ? AND external_number = ?");
+        setPupilGroup = Statements.idempotent(session,
+                "UPDATE pupils SET group_id = ? WHERE school_id = ? AND pupil_id = ?");
+        setChildGroup = Statements.idempotent(session,
+                "UPDATE guardian_pupils SET group_id = ? WHERE school_id = ? AND guardian_id = ? AND pupil_id = ?");
     }
 
     void insert(Staff staff) {
@@ -164,16 +184,6 @@ class PeopleStore {
                         insertPupilGuardian.bind(pupil.schoolId(), pupil.pupilId(), guardianId),
                         insertGuardianPupil.bind(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId()))
                 .setIdempotent(true));
-    }
-
-    /** The pupil's row, both class lists and every guardian's copy of the group, in one logged batch. */
-    void move(Pupil from, Pupil to, Set<UUID> guardians) {
-        BatchStatementBuilder batch = new BatchStatementBuilder(DefaultBatchType.LOGGED)
-                .addStatement(updatePupilGroup.bind(to.groupId(), to.schoolId(), to.pupilId()))
-                .addStatement(deleteGroupPupil.bind(from.schoolId(), from.groupId(), from.pupilId()))
-                .addStatement(insertGroupPupil.bind(to.schoolId(), to.groupId(), to.pupilId(), to.firstName(), to.lastName()));
-        guardians.forEach(g -> batch.addStatement(insertGuardianPupil.bind(to.schoolId(), g, to.pupilId(), to.groupId())));
-        session.execute(batch.setIdempotence(true).build());
     }
 
     void unlink(Pupil pupil, UUID guardianId) {
@@ -225,12 +235,13 @@ class PeopleStore {
         return session.execute(selectAccountSchools.bind(accountId)).all().stream().map(r -> r.getUuid(0)).toList();
     }
 
-    /** Deletes the pupil's rows in {@code pupils} and {@code group_pupils} together. */
-    void delete(Pupil p) {
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                        deletePupil.bind(p.schoolId(), p.pupilId()),
-                        deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()))
-                .setIdempotent(true));
+    /** Deletes the pupil's rows in {@code pupils}, {@code group_pupils} and its {@code pupil_numbers} together. */
+    void delete(Pupil p, Set<String> numbers) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(deletePupil.bind(p.schoolId(), p.pupilId()))
+                .addStatement(deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()));
+        numbers.forEach(n -> batch.addStatement(deleteNumber.bind(p.schoolId(), n)));
+        session.execute(batch.build());
     }
 
     /**
@@ -246,6 +257,53 @@ class PeopleStore {
                     .add(deleteAccountSchool.bind(membership.accountId(), schoolId));
         }
         session.execute(batch.setIdempotent(true));
+    }
+
+    List<Pupil> pupils(UUID schoolId) {
+        return session.execute(selectSchoolPupils.bind(schoolId)).all().stream().map(PeopleStore::pupil).toList();
+    }
+
+    List<Guardian> guardians(UUID schoolId) {
+        return session.execute(selectSchoolGuardians.bind(schoolId)).all().stream()
+                .map(r -> new Guardian(r.getUuid(0), r.getUuid(1), r.getString(2), r.getString(3), r.getUuid(4)))
+                .toList();
+    }
+
+    /** The pupil's rows and, if given, its external number, in one logged batch (all or none). */
+    void insert(Pupil p, @Nullable String externalNumber) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(insertPupil.bind(p.schoolId(), p.pupilId(), p.groupId(), p.firstName(), p.lastName()))
+                .addStatement(insertGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId(), p.firstName(), p.lastName()));
+        if (externalNumber != null) {
+            batch.addStatement(insertNumber.bind(p.schoolId(), externalNumber, p.pupilId()));
+        }
+        session.execute(batch.build());
+    }
+
+    void insertNumber(UUID schoolId, String externalNumber, UUID pupilId) {
+        session.execute(insertNumber.bind(schoolId, externalNumber, pupilId));
+    }
+
+    /** External number to pupil id, for the whole school. */
+    Map<String, UUID> numbers(UUID schoolId) {
+        Map<String, UUID> out = new HashMap<>();
+        session.execute(selectNumbers.bind(schoolId)).forEach(r -> out.put(r.getString(0), r.getUuid(1)));
+        return out;
+    }
+
+    /**
+     * Moves the pupil to {@code toGroup}: its row, the class lists (out of the old, into the new) and the group copy in
+     * each guardian's list of children, in one logged batch. Setting the same target again is harmless.
+     */
+    void move(Pupil p, UUID fromGroup, UUID toGroup, Set<UUID> guardianIds) {
+        BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED).setIdempotence(true)
+                .addStatement(setPupilGroup.bind(toGroup, p.schoolId(), p.pupilId()))
+                .addStatement(insertGroupPupil.bind(p.schoolId(), toGroup, p.pupilId(), p.firstName(), p.lastName()));
+        if (!fromGroup.equals(toGroup)) {
+            batch.addStatement(deleteGroupPupil.bind(p.schoolId(), fromGroup, p.pupilId()));
+        }
+        guardianIds.forEach(g -> batch.addStatement(setChildGroup.bind(toGroup, p.schoolId(), g, p.pupilId())));
+        session.execute(batch.build());
     }
 
     private static Pupil pupil(Row row) {

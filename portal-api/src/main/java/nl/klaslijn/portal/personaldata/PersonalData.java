@@ -29,6 +29,7 @@ import nl.klaslijn.portal.privacy.Profiles;
 import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.School;
 import nl.klaslijn.portal.schools.Schools;
+import nl.klaslijn.portal.welcome.Welcome;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,10 +46,11 @@ public class PersonalData {
     private final MedicalRecords medical;
     private final AuditLog audit;
     private final Onboarding onboarding;
+    private final Welcome welcome;
     private final Clock clock;
 
     PersonalData(Accounts accounts, People people, Schools schools, Profiles profiles, MedicalRecords medical,
-            AuditLog audit, Onboarding onboarding, Clock clock) {
+            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.schools = schools;
@@ -56,6 +58,7 @@ public class PersonalData {
         this.medical = medical;
         this.audit = audit;
         this.onboarding = onboarding;
+        this.welcome = welcome;
         this.clock = clock;
     }
 
@@ -100,7 +103,8 @@ public class PersonalData {
                 staff = new StaffPart(s.staffId(), s.name(), s.email(), s.roles(), profiles.staff(schoolId, s.staffId()));
             }
         }
-        return new SchoolPart(schoolId, school.name(), guardian, staff, children);
+        return new SchoolPart(schoolId, school.name(), guardian, staff, children,
+                welcome.acknowledgedAt(schoolId, accountId).orElse(null));
     }
 
     private ChildPart childPart(Pupil p, UUID accountId) {
@@ -117,15 +121,16 @@ public class PersonalData {
         }
         String groupName = schools.group(p.schoolId(), p.groupId()).map(Group::name).orElse(null);
         return new ChildPart(p.pupilId(), p.firstName(), p.lastName(), p.groupId(), groupName,
-                people.guardiansOf(p.schoolId(), p.pupilId()), values, record == null ? null : record.updatedAt(),
+                people.pupilNumbersOf(p.schoolId(), p.pupilId()), people.guardiansOf(p.schoolId(), p.pupilId()), values, record == null ? null : record.updatedAt(),
                 problem, audit.ofPupil(p.schoolId(), p.pupilId()));
     }
 
     /**
      * Deletes a pupil's data when they leave the school: registration tokens, medical record, the pupil's audit
-     * trail, guardian links, class-list entry and record. A guardian left without a child at the school loses their
+     * trail, guardian links, class-list entry, external pupil numbers and record. Used by
+     * {@code DELETE /api/schools/{s}/pupils/{p}} and by the year-end move for every leaving pupil. A guardian left without a child at the school loses their
      * guardian record, profile, class-parent places and guardian membership (an account that is staff there stays
-     * staff); a guardian with other children stops being class parent of a group where none of them is left. The
+     * staff; one that is not also loses its welcome acknowledgement there); a guardian with other children stops being class parent of a group where none of them is left. The
      * school's audit log gets a PUPIL_DELETED entry first (ids only).
      *
      * <p>Not transactional, but ordered so that a retry after a failure finishes the job: the links go after what
@@ -145,12 +150,25 @@ public class PersonalData {
                 profiles.eraseGuardian(schoolId, guardianId);
                 schools.groups(schoolId).stream().filter(g -> g.hasClassParent(guardianId))
                         .forEach(g -> schools.removeClassParent(schoolId, g.groupId(), guardianId));
-                people.guardian(schoolId, guardianId).ifPresent(people::removeGuardian);
+                people.guardian(schoolId, guardianId).ifPresent(this::removeGuardian);
             } else if (others.stream().noneMatch(c -> c.groupId().equals(pupil.groupId()))) {
                 schools.removeClassParent(schoolId, pupil.groupId(), guardianId);
             }
             people.unlinkGuardian(pupil, guardianId);
         }
         people.removePupil(pupil);
+    }
+
+    /**
+     * Removes a guardian left without a child. If the account stops being a member of the school (it is not staff
+     * there), its welcome acknowledgement goes first, so a retry after a failure still finds the guardian and does it.
+     */
+    private void removeGuardian(Guardian guardian) {
+        UUID accountId = guardian.accountId();
+        if (accountId != null && people.membership(guardian.schoolId(), accountId)
+                .filter(m -> guardian.guardianId().equals(m.guardianId()) && m.staffId() == null).isPresent()) {
+            welcome.forget(guardian.schoolId(), accountId);
+        }
+        people.removeGuardian(guardian);
     }
 }

@@ -19,6 +19,7 @@ class SchoolStore {
     private final PreparedStatement insertSchool;
     private final PreparedStatement selectSchool;
     private final PreparedStatement insertGroup;
+    private final PreparedStatement insertGroupName;
     private final PreparedStatement selectGroup;
     private final PreparedStatement selectGroups;
     private final PreparedStatement addTeacher;
@@ -33,6 +34,8 @@ class SchoolStore {
         selectSchool = Statements.idempotent(session, "SELECT school_id, name, created_at FROM schools WHERE school_id = ?");
         insertGroup = Statements.idempotent(session,
                 "INSERT INTO groups (school_id, group_id, name, teachers, class_parents) VALUES (?, ?, ?, {}, {})");
+        insertGroupName = Statements.idempotent(session,
+                "INSERT INTO groups (school_id, group_id, name) VALUES (?, ?, ?)");
         String groupColumns = "SELECT school_id, group_id, name, teachers, class_parents FROM groups WHERE school_id = ?";
         selectGroup = Statements.idempotent(session, groupColumns + " AND group_id = ?");
         selectGroups = Statements.idempotent(session, groupColumns);
@@ -59,6 +62,11 @@ class SchoolStore {
 
     void insert(Group group) {
         session.execute(insertGroup.bind(group.schoolId(), group.groupId(), group.name()));
+    }
+
+    /** Writes only the name, so writing an existing group again leaves its teachers and class parents alone. */
+    void insertName(Group group) {
+        session.execute(insertGroupName.bind(group.schoolId(), group.groupId(), group.name()));
     }
 
     Optional<Group> group(UUID schoolId, UUID groupId) {

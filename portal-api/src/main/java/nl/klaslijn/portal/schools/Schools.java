@@ -43,6 +43,17 @@ public class Schools {
         return group;
     }
 
+    /**
+     * Creates a group with a given id (the CSV import derives it from the school and the name). Writing it again is
+     * harmless: only the name is written, teachers and class parents are left as they are.
+     */
+    public Group createGroup(UUID schoolId, UUID groupId, String name) {
+        Group group = new Group(schoolId, groupId, name, Set.of(), Set.of());
+        store.insertName(group);
+        events.publishEvent(new GroupChanged(schoolId, groupId));
+        return group;
+    }
+
     /** Empty when the group does not exist in this school (a group id of another school is not found either). */
     public Optional<Group> group(UUID schoolId, UUID groupId) {
         return store.group(schoolId, groupId);

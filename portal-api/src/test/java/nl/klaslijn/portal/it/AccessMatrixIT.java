@@ -321,6 +321,53 @@ class AccessMatrixIT extends PortalIT {
     }
 
     @Test
+    void viewingTheModuleSwitchesOfASchool() {
+        check("GET modules", expect(
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.get(school(t) + "/modules", token));
+    }
+
+    /** Administrator-only actions on the school as a whole: members see the school (403), strangers do not (404). */
+    private static Map<Who, int[]> administratorsOnly(int status) {
+        return expect(
+                new int[] {403, 403, 403, 404},
+                new int[] {403, 403, 403, 404},
+                new int[] {403, 403, 403, 404},
+                new int[] {status, status, status, 404});
+    }
+
+    @Test
+    void switchingModules() {
+        // An empty change: the gate is what is checked here, and no other cell sees a switch move.
+        check("PUT modules", administratorsOnly(200),
+                (token, t) -> api.put(school(t) + "/modules", token, Map.of()));
+    }
+
+    @Test
+    void importingACsvFile() {
+        // A file with only the header: valid, and it creates nothing other cells could see.
+        check("POST imports", administratorsOnly(200),
+                (token, t) -> api.postRaw(school(t) + "/imports", token, "text/csv", "group,first_name,last_name\n"));
+    }
+
+    @Test
+    void movingPupilsAtYearEnd() {
+        // Each group onto itself: a valid move that moves nobody (repeats are replays).
+        check("POST year-end-move", administratorsOnly(200),
+                (token, t) -> api.post(school(t) + "/year-end-move", token, Map.of("moveId", "n-" + t.groupId(),
+                        "groups", List.of(Map.of("from", t.groupId().toString(), "to", t.groupId().toString())))));
+    }
+
+    @Test
+    void settingTheWelcomeText() {
+        check("PUT welcome-text", administratorsOnly(204),
+                (token, t) -> api.put(school(t) + "/welcome-text", token, Map.of("text", "Welkom!")));
+    }
+
+    @Test
     void listingGroupsShowsStaffEveryGroupAndParentsTheirChildrensGroups() {
         Target own = targets.get(Who.PARENT).get(Relation.OWN_CHILD);
         Api.Response asParent = api.get(school(own) + "/groups", tokens.get(Who.PARENT));

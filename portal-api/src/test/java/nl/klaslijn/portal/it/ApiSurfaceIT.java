@@ -31,11 +31,17 @@ class ApiSurfaceIT extends PortalIT {
                 "/api/schools/{schoolId}/pupils/{pupilId}/guardians",
                 "/api/schools/{schoolId}/pupils/{pupilId}/guardians/{guardianId}",
                 "/api/schools/{schoolId}/pupils/{pupilId}/group",
+                "/api/schools/{schoolId}/imports",
+                "/api/schools/{schoolId}/year-end-move",
+                "/api/schools/{schoolId}/modules",
+                "/api/schools/{schoolId}/welcome-text",
                 "/api/registrations",
                 "/api/me",
                 "/api/me/children",
                 "/api/me/logout-everywhere",
                 "/api/me/password",
+                "/api/me/welcome",
+                "/api/me/welcome/acknowledge",
                 "/api/auth/login",
                 "/api/auth/refresh",
                 "/api/auth/logout",
@@ -46,7 +52,9 @@ class ApiSurfaceIT extends PortalIT {
                 "/api/me/profile",
                 "/api/me/profile/guardian",
                 "/api/me/profile/staff",
-                "/api/me/export");
+                "/api/me/export",
+                "/api/auth/password-reset",
+                "/api/auth/password-reset/complete");
     }
 
     @Test

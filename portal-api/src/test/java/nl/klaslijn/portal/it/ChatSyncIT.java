@@ -101,7 +101,7 @@ class ChatSyncIT extends PortalIT {
         try (StompClient teacherChat = ChatNode.connect(teacher.accessToken());
                 StompClient parentChat = ChatNode.connect(parent.accessToken())) {
             ChatNode.await(teacherChat.sendMessage(channel, "m-1", "Morgen gym!"));
-            StompFrame received = parentChat.messages().poll(10, TimeUnit.SECONDS);
+            StompFrame received = nextEventOtherThanPresence(parentChat);
             assertThat(received).isNotNull();
             assertThat(received.body()).contains("Morgen gym!");
 
@@ -330,6 +330,101 @@ class ChatSyncIT extends PortalIT {
         stayingChat.close();
     }
 
+    @Test
+    void switchingTheChatModuleOffMakesTheChatAnswerModuleOffToTheSchoolsUsersAndOnAgainLetsThemIn() {
+        SchoolFixture school = school("Sync module");
+        UUID group = school.group("5C");
+        SchoolFixture.Member teacher = school.teacher(group);
+        SchoolFixture.Member parent = school.parentOfNewPupil(group, "Lotte", new UUID[1]);
+        SchoolFixture elsewhere = school("Sync module elsewhere");
+        SchoolFixture.Member neighbour = elsewhere.parentOfNewPupil(elsewhere.group("5C"), "Nina", new UUID[1]);
+        UUID channel = channel(school, group, GroupChannel.ANNOUNCEMENTS);
+        awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS,
+                Map.of(teacher.accountId(), MemberRole.OWNER, parent.accountId(), MemberRole.READER));
+
+        Api.Response off = api.put(school.path("/modules"), school.admin.accessToken(), Map.of("chat", false));
+        assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
+
+        await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            try (StompClient parentChat = ChatNode.connect(parent.accessToken())) {
+                ChatNode.await(parentChat.subscribe("/user/replies"));
+                assertThatThrownBy(() -> ChatNode.await(parentChat.request("/app/conversations", "{}")))
+                        .rootCause().isInstanceOfSatisfying(StompErrorException.class,
+                                e -> assertThat(e.errorCode()).isEqualTo("module-off"));
+            }
+        });
+        try (StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+            assertThatThrownBy(() -> ChatNode.await(teacherChat.sendMessage(channel, "m-off", "Morgen vrij")))
+                    .rootCause().isInstanceOfSatisfying(StompErrorException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo("module-off"));
+        }
+        try (StompClient other = ChatNode.connect(neighbour.accessToken())) {
+            ChatNode.await(other.subscribe("/user/replies"));
+            assertThat(ChatNode.await(other.request("/app/conversations", "{}")).header("event-type"))
+                    .as("another school keeps its chat").isEqualTo("conversations");
+        }
+
+        assertThat(api.put(school.path("/modules"), school.admin.accessToken(), Map.of("chat", true)).status())
+                .isEqualTo(200);
+
+        await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            try (StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+                assertThat(ChatNode.await(teacherChat.sendMessage(channel, "m-on", "Morgen gym")).header("message-id"))
+                        .isNotNull();
+            }
+        });
+    }
+
+    @Test
+    void aPasswordResetCutsLiveChatConnections() throws Exception {
+        SchoolFixture school = school("Sync reset");
+        SchoolFixture.Member parent = school.parentOfNewPupil(school.group("4"), "Jesse", new UUID[1]);
+        StompClient chat = ChatNode.connect(parent.accessToken());
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(api.post("/api/auth/password-reset", null, Map.of("email", parent.email())).status()).isEqualTo(202);
+        await().atMost(CONVERGES_WITHIN).until(() -> !TestMail.to(parent.email()).isEmpty());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("password-reset#token=([A-Za-z0-9_-]{43})")
+                .matcher(TestMail.text(TestMail.to(parent.email()).get(0)));
+        assertThat(link.find()).as("a reset link in the mail").isTrue();
+
+        Api.Response done = api.post("/api/auth/password-reset/complete", null,
+                Map.of("token", link.group(1), "newPassword", "a brand new passphrase"));
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(204);
+
+        assertCutWithinSeconds(chat);
+        assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
+                .as("a token issued before the reset is refused").isInstanceOf(StompErrorException.class);
+    }
+
+    /** The year-end move goes through the same moves and deletions, so the chat follows it. */
+    @Test
+    void theYearEndMoveTakesMovedGuardiansAlongAndLeaversOut() throws Exception {
+        SchoolFixture school = school("Sync year end");
+        UUID seven = school.group("7");
+        UUID eight = school.group("8");
+        SchoolFixture.Member teacher = school.teacher(seven);
+        UUID[] moving = new UUID[1];
+        UUID[] leaving = new UUID[1];
+        SchoolFixture.Member mover = school.parentOfNewPupil(seven, "Bas", moving);
+        SchoolFixture.Member leaver = school.parentOfNewPupil(seven, "Isa", leaving);
+        awaitMembers(school, seven, GroupChannel.PARENTS,
+                Map.of(mover.accountId(), MemberRole.MEMBER, leaver.accountId(), MemberRole.MEMBER));
+        StompClient leaverChat = ChatNode.connect(leaver.accessToken());
+        clock.advance(Duration.ofSeconds(2));
+
+        Api.Response moved = api.post(school.path("/year-end-move"), school.admin.accessToken(), Map.of(
+                "moveId", "2026-2027",
+                "groups", java.util.List.of(Map.of("from", seven.toString(), "to", eight.toString())),
+                "pupils", java.util.List.of(Map.of("pupilId", leaving[0].toString(), "leave", true))));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+
+        assertCutWithinSeconds(leaverChat);
+        awaitMembers(school, eight, GroupChannel.PARENTS, Map.of(mover.accountId(), MemberRole.MEMBER));
+        awaitMembers(school, eight, GroupChannel.ANNOUNCEMENTS, Map.of(mover.accountId(), MemberRole.READER));
+        awaitMembers(school, seven, GroupChannel.PARENTS, Map.of());
+        awaitMembers(school, seven, GroupChannel.ANNOUNCEMENTS, Map.of(teacher.accountId(), MemberRole.OWNER));
+    }
+
     private void saveStaffContactOnly(SchoolFixture.Member guardian, boolean staffOnly) {
         Api.Response r = api.put("/api/me/profile/guardian", guardian.accessToken(), Map.of(
                 "sharedWithGroupParents", java.util.List.of(), "visibleToOtherGuardians", false,
@@ -341,6 +436,20 @@ class ChatSyncIT extends PortalIT {
         await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(ChatNode.directoryEntry(school.schoolId, person.accountId()))
                         .hasValueSatisfying(p -> assertThat(p.staffOnly()).as("staff only").isEqualTo(staffOnly)));
+    }
+
+    /**
+     * The next event within 10 seconds that is not a {@code presence} event (those arrive whenever someone sharing a
+     * group conversation, the parent themself included, comes online); null if none.
+     */
+    private static StompFrame nextEventOtherThanPresence(StompClient chat) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            StompFrame frame = chat.messages().poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (frame == null || !"presence".equals(frame.header("event-type"))) {
+                return frame;
+            }
+        }
     }
 
     /** The live connection was closed by the chat with an ERROR {@code session-revoked} within 5 seconds. */

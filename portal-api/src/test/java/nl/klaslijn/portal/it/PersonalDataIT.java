@@ -49,6 +49,9 @@ class PersonalDataIT extends PortalIT {
         assertThat(api.put(school.path("/pupils/" + pim + "/medical"), anna.accessToken(), medical("Pinda's")).status())
                 .isEqualTo(200);
         assertThat(api.get(school.path("/pupils/" + pim + "/medical"), teacher.accessToken()).status()).isEqualTo(200);
+        assertThat(api.postRaw(school.path("/imports"), school.admin.accessToken(), "text/csv",
+                "group,pupil_number,first_name,last_name\nA,1001,Pim,Jansen\n").status()).isEqualTo(200);
+        assertThat(api.post("/api/me/welcome/acknowledge", anna.accessToken(), null).status()).isEqualTo(204);
 
         Api.Response export = api.get("/api/me/export", anna.accessToken());
 
@@ -61,6 +64,8 @@ class PersonalDataIT extends PortalIT {
         assertThat(body.path("schools").size()).isEqualTo(1);
         JsonNode atSchool = body.path("schools").get(0);
         assertThat(atSchool.path("schoolName").asString()).isEqualTo("Export");
+        assertThat(atSchool.path("welcomeAcknowledgedAt").asString()).isEqualTo(
+                api.get("/api/me/welcome", anna.accessToken()).text("acknowledgedAt"));
         JsonNode guardian = atSchool.path("guardian");
         assertThat(guardian.path("guardianId").asString()).isEqualTo(annaId.toString());
         assertThat(guardian.path("name").asString()).isEqualTo("Parent of Pim");
@@ -80,6 +85,7 @@ class PersonalDataIT extends PortalIT {
         assertThat(children).containsExactlyInAnyOrder(pim.toString(), sam.toString());
         assertThat(pimPart.path("firstName").asString()).isEqualTo("Pim");
         assertThat(pimPart.path("groupName").asString()).isEqualTo("A");
+        assertThat(pimPart.path("pupilNumbers").toString()).isEqualTo("[\"1001\"]");
         assertThat(pimPart.path("medical").path("allergies").asString()).isEqualTo("Pinda's");
         assertThat(pimPart.path("medical").path("emergencyContactPhone").asString()).isEqualTo("+31 20 555 0101");
         List<String> audit = new ArrayList<>();
@@ -109,9 +115,13 @@ class PersonalDataIT extends PortalIT {
         assertThat(api.put(school.path("/pupils/" + zoe + "/medical"), parent.accessToken(), medical("Noten")).status())
                 .isEqualTo(200);
         assertThat(api.get(school.path("/pupils/" + zoe + "/medical"), teacher.accessToken()).status()).isEqualTo(200);
+        assertThat(api.postRaw(school.path("/imports"), school.admin.accessToken(), "text/csv",
+                "group,pupil_number,first_name,last_name\nA,7001," + unique + ",Jansen\n").status()).isEqualTo(200);
+        assertThat(api.post("/api/me/welcome/acknowledge", parent.accessToken(), null).status()).isEqualTo(204);
 
         assertThat(scan(List.of(zoe.toString()), "audit_log")).as("the scan finds the pupil while they exist")
                 .anyMatch(r -> r.startsWith("pupils:")).anyMatch(r -> r.startsWith("medical_records:"))
+                .anyMatch(r -> r.startsWith("pupil_numbers:"))
                 .anyMatch(r -> r.startsWith("pupil_audit_log:")).anyMatch(r -> r.startsWith("registration_tokens:"));
 
         Api.Response deleted = api.delete(school.path("/pupils/" + zoe), school.admin.accessToken());
@@ -125,6 +135,8 @@ class PersonalDataIT extends PortalIT {
                 Hashing.sha256(RandomTokens.canonical(printedToken))).one()).isNull();
         assertThat(api.get(school.path("/pupils/" + zoe), school.admin.accessToken()).status()).isEqualTo(404);
         assertThat(api.get(school.path(""), parent.accessToken()).status()).as("no longer a member").isEqualTo(404);
+        assertThat(session.execute("SELECT * FROM welcome_acknowledgements WHERE school_id = ? AND account_id = ?",
+                school.schoolId, parent.accountId()).one()).as("the former member's welcome acknowledgement").isNull();
         Api.Response group = api.get(school.path("/groups/" + groupA), school.admin.accessToken());
         assertThat(group.body().path("classParents").size()).isZero();
         Api.Response redeem = api.post("/api/registrations", null,

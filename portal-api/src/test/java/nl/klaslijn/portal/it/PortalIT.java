@@ -42,6 +42,8 @@ abstract class PortalIT {
         registry.add("klaslijn.cassandra.local-datacenter", () -> TestCassandra.shared().localDatacenter());
         registry.add("klaslijn.cassandra.keyspace", () -> "portal_it");
         registry.add("klaslijn.cassandra.embedded.enabled", () -> "false");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMail.shared().getSmtp().getPort());
     }
 
     @LocalServerPort
