@@ -24,7 +24,7 @@ class ArchitectureTest {
     void featuresDoNotDependOnAnyWebLayer() {
         noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
                         "..privacy", "..directory", "..medical", "..audit", "..personaldata",
-                        "..modules", "..imports", "..welcome")
+                        "..modules", "..imports", "..welcome", "..chatsync")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
                 .check(CLASSES);
     }
@@ -48,6 +48,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..portal.schools", "..portal.people")
                 .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..",
                         "..portal.imports..", "..portal.modules..", "..portal.welcome..")
+                .check(CLASSES);
+    }
+
+    /** The chat sync listens to the features' events; no feature calls it or knows it exists. */
+    @Test
+    void noFeatureKnowsTheChatSync() {
+        noClasses().that().resideOutsideOfPackage("..portal.chatsync..")
+                .should().dependOnClassesThat().resideInAnyPackage("..portal.chatsync..")
                 .check(CLASSES);
     }
 }

@@ -21,6 +21,7 @@ import nl.klaslijn.portal.http.AttemptLimiter;
 import nl.klaslijn.portal.people.Membership;
 import nl.klaslijn.portal.people.People;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Service;
  * Accounts and sessions. A session is a refresh-token family: each refresh token is single use and is exchanged for
  * the next one (rotation); presenting a used one again revokes the whole family (reuse detection). Logging out
  * everywhere and changing the password move the account's session generation on, which kills every older family.
- * Access tokens are not revocable; they live {@code klaslijn.auth.access-token-lifetime} (5 minutes by default).
+ * Access tokens are not revocable in portal-api; they live {@code klaslijn.auth.access-token-lifetime} (5 minutes by
+ * default). Ending every session publishes {@link SessionsEnded} (the chat sync cuts live chat connections with it).
  */
 @Service
 public class Accounts {
@@ -44,10 +46,12 @@ public class Accounts {
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
     private final String dummyHash;
+    private final ApplicationEventPublisher events;
 
     Accounts(AccountStore store, People people, PasswordEncoder passwords, AccessTokens accessTokens,
-            AttemptLimiter limiter, Clock clock, PortalProperties properties) {
+            AttemptLimiter limiter, Clock clock, PortalProperties properties, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
         this.people = people;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -189,6 +193,7 @@ public class Accounts {
             int generation = store.account(accountId).map(Account::sessionGeneration)
                     .orElseThrow(() -> ApiException.unauthenticated("No such account."));
             if (store.bumpGeneration(accountId, generation)) {
+                events.publishEvent(new SessionsEnded(accountId, clock.instant()));
                 return;
             }
         }

@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("klaslijn")
 public record PortalProperties(Auth auth, Onboarding onboarding, PasswordReset passwordReset, Limits limits,
-        Mail mail, Portal portal, Cassandra cassandra) {
+        Mail mail, Portal portal, Cassandra cassandra, Chat chat) {
 
     /**
      * Credentials and tokens.
@@ -58,4 +59,24 @@ public record PortalProperties(Auth auth, Onboarding onboarding, PasswordReset p
 
     /** A local Cassandra node started (and stopped) with the application. */
     public record Embedded(boolean enabled, Path dataDirectory, int port, String heap) {}
+
+    /**
+     * The chat server, as the chat sync reaches it.
+     *
+     * @param internalUrl base URL of the chat server's HTTP port (its {@code /internal/v1} API)
+     */
+    public record Chat(URI internalUrl, Sync sync) {}
+
+    /**
+     * The chat sync's reconciler (docs/portal-api.md, "Chat sync").
+     *
+     * @param enabled false: no work is recorded and nothing is sent to the chat server
+     * @param interval time between reconciler passes while there is no failure
+     * @param maxBackoff longest wait after repeated failures (the wait doubles from {@code interval} up to this)
+     * @param requestTimeout limit of one HTTP call to the chat server (connecting included)
+     * @param lease how long one instance may work on one item before another may take over
+     * @param sweepInterval how often every group and person of every school is re-checked (self-healing)
+     */
+    public record Sync(boolean enabled, Duration interval, Duration maxBackoff, Duration requestTimeout, Duration lease,
+            Duration sweepInterval) {}
 }

@@ -7,19 +7,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Staff, pupils and guardians of a school, and which account each is. Callers pass the access gates first; lookups
- * return empty for ids that do not exist in the given school (another school's id included).
+ * return empty for ids that do not exist in the given school (another school's id included). Changes to who belongs
+ * to a group publish {@link PupilGroupChanged}, {@link PupilRemoved}, {@link GuardianLinkChanged},
+ * {@link GuardianRemoved} or {@link AccountAttached} after the write.
  */
 @Service
 public class People {
 
     private final PeopleStore store;
+    private final ApplicationEventPublisher events;
 
-    People(PeopleStore store) {
+    People(PeopleStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     public Staff createStaff(UUID schoolId, String name, String email, Set<StaffRole> roles) {
@@ -36,7 +41,20 @@ public class People {
     public Pupil createPupil(UUID schoolId, UUID groupId, String firstName, String lastName) {
         Pupil pupil = new Pupil(schoolId, UUID.randomUUID(), groupId, firstName, lastName);
         store.insert(pupil);
+        events.publishEvent(new PupilGroupChanged(schoolId, pupil.pupilId(), null, groupId));
         return pupil;
+    }
+
+    /**
+     * Moves a pupil to another group of the same school (the caller checked it exists), as
+     * {@link #movePupil(Pupil, UUID, UUID)} from its current group. Moving to the current group does nothing.
+     */
+    public Pupil movePupil(Pupil pupil, UUID groupId) {
+        if (pupil.groupId().equals(groupId)) {
+            return pupil;
+        }
+        movePupil(pupil, pupil.groupId(), groupId);
+        return new Pupil(pupil.schoolId(), pupil.pupilId(), groupId, pupil.firstName(), pupil.lastName());
     }
 
     public Optional<Pupil> pupil(UUID schoolId, UUID pupilId) {
@@ -53,6 +71,8 @@ public class People {
         Guardian guardian = new Guardian(pupil.schoolId(), UUID.randomUUID(), name, email, null);
         store.insert(guardian);
         store.link(pupil, guardian.guardianId());
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardian.guardianId(), pupil.pupilId(),
+                pupil.groupId(), true));
         return guardian;
     }
 
@@ -63,6 +83,13 @@ public class People {
     /** Links an existing guardian of the same school to {@code pupil} (a sibling); idempotent. */
     public void linkGuardian(Pupil pupil, UUID guardianId) {
         store.link(pupil, guardianId);
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId(), true));
+    }
+
+    /** Ends a guardian's link to {@code pupil} (both directions, one logged batch); idempotent. */
+    public void unlinkGuardian(Pupil pupil, UUID guardianId) {
+        store.unlink(pupil, guardianId);
+        events.publishEvent(new GuardianLinkChanged(pupil.schoolId(), guardianId, pupil.pupilId(), pupil.groupId(), false));
     }
 
     public Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
@@ -89,6 +116,7 @@ public class People {
 
     public void attachStaff(Staff staff, UUID accountId) {
         store.attachStaff(staff, accountId);
+        events.publishEvent(new AccountAttached(staff.schoolId(), accountId));
     }
 
     /**
@@ -99,9 +127,11 @@ public class People {
         Optional<UUID> existing = store.membership(pupil.schoolId(), accountId).map(Membership::guardianId);
         if (existing.isPresent() && !existing.get().equals(guardianId)) {
             store.link(pupil, existing.get());
+            events.publishEvent(new AccountAttached(pupil.schoolId(), accountId));
             return existing.get();
         }
         store.attachGuardian(pupil.schoolId(), guardianId, accountId);
+        events.publishEvent(new AccountAttached(pupil.schoolId(), accountId));
         return guardianId;
     }
 
@@ -128,6 +158,7 @@ public class People {
             @Nullable String externalNumber) {
         Pupil pupil = new Pupil(schoolId, pupilId, groupId, firstName, lastName);
         store.insert(pupil, externalNumber);
+        events.publishEvent(new PupilGroupChanged(schoolId, pupilId, null, groupId));
         return pupil;
     }
 
@@ -144,15 +175,23 @@ public class People {
     }
 
     /**
-     * Moves a pupil from {@code fromGroup} to {@code toGroup} (the year-end move): the pupil record, both class lists
-     * and its guardians' lists of children change together. Idempotent. The caller checked that the group exists.
+     * Moves a pupil from {@code fromGroup} to {@code toGroup} (also the year-end move, which passes the group it
+     * planned from): the pupil record, both class lists and its guardians' lists of children change in one logged
+     * batch; then publishes {@link PupilGroupChanged}. Idempotent, also the event (a retry marks again). The caller
+     * checked that the group exists.
      */
     public void movePupil(Pupil pupil, UUID fromGroup, UUID toGroup) {
         store.move(pupil, fromGroup, toGroup, store.guardiansOf(pupil.schoolId(), pupil.pupilId()));
+        events.publishEvent(new PupilGroupChanged(pupil.schoolId(), pupil.pupilId(), fromGroup, toGroup));
     }
 
     public List<UUID> schoolsOf(UUID accountId) {
         return store.schoolsOf(accountId);
+    }
+
+    /** Every account that is someone (staff or guardian) at the school. */
+    public List<UUID> accountsAt(UUID schoolId) {
+        return store.accountsAt(schoolId);
     }
 
     /** Every staff member of the school, ordered by staff id. */
@@ -162,11 +201,12 @@ public class People {
 
     /**
      * Deletes the pupil's record, class-list entry and external pupil numbers together (not their guardian links:
-     * {@link #unlinkGuardian} first). The one way a pupil leaves this feature's tables; see
-     * {@code PersonalData#erasePupil} for the whole deletion.
+     * {@link #unlinkGuardian} first); publishes {@link PupilRemoved}. The one way a pupil leaves this feature's tables;
+     * see {@code PersonalData#erasePupil} for the whole deletion.
      */
     public void removePupil(Pupil pupil) {
         store.delete(pupil, pupilNumbersOf(pupil.schoolId(), pupil.pupilId()));
+        events.publishEvent(new PupilRemoved(pupil.schoolId(), pupil.pupilId(), pupil.groupId()));
     }
 
     /** The external pupil numbers (from imports) the school recorded for one pupil. */
@@ -180,19 +220,16 @@ public class People {
         return numbers;
     }
 
-    /** Removes the link between a pupil and one of their guardians, both directions. */
-    public void unlinkGuardian(Pupil pupil, UUID guardianId) {
-        store.unlink(pupil.schoolId(), pupil.pupilId(), guardianId);
-    }
-
     /**
      * Deletes a guardian record that has no children left at the school; if it belonged to an account, the account
-     * stops being a guardian there (and stops being a member of the school unless it is staff there).
+     * stops being a guardian there (and stops being a member of the school unless it is staff there). Publishes
+     * {@link GuardianRemoved}.
      */
     public void removeGuardian(Guardian guardian) {
         Membership membership = guardian.accountId() == null ? null
                 : store.membership(guardian.schoolId(), guardian.accountId())
                         .filter(m -> guardian.guardianId().equals(m.guardianId())).orElse(null);
         store.deleteGuardian(guardian.schoolId(), guardian.guardianId(), membership);
+        events.publishEvent(new GuardianRemoved(guardian.schoolId(), guardian.guardianId(), guardian.accountId()));
     }
 }

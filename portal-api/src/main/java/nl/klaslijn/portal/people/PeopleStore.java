@@ -55,6 +55,7 @@ class PeopleStore {
     private final PreparedStatement clearMembershipGuardian;
     private final PreparedStatement deleteMembership;
     private final PreparedStatement deleteAccountSchool;
+    private final PreparedStatement selectSchoolAccounts;
     private final PreparedStatement selectSchoolPupils;
     private final PreparedStatement selectSchoolGuardians;
     private final PreparedStatement insertNumber;
@@ -119,6 +120,8 @@ class PeopleStore {
                 "DELETE FROM school_accounts WHERE school_id = ? AND account_id = ?");
         deleteAccountSchool = Statements.idempotent(session,
                 "DELETE FROM account_schools WHERE account_id = ? AND school_id = ?");
+        selectSchoolAccounts = Statements.idempotent(session,
+                "SELECT account_id FROM school_accounts WHERE school_id = ?");
         selectSchoolPupils = Statements.idempotent(session,
                 "SELECT school_id, pupil_id, group_id, first_name, last_name FROM pupils WHERE school_id = ?");
         selectSchoolGuardians = Statements.idempotent(session,
@@ -183,6 +186,17 @@ class PeopleStore {
                 .setIdempotent(true));
     }
 
+    void unlink(Pupil pupil, UUID guardianId) {
+        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
+                        deletePupilGuardian.bind(pupil.schoolId(), pupil.pupilId(), guardianId),
+                        deleteGuardianPupil.bind(pupil.schoolId(), guardianId, pupil.pupilId()))
+                .setIdempotent(true));
+    }
+
+    List<UUID> accountsAt(UUID schoolId) {
+        return session.execute(selectSchoolAccounts.bind(schoolId)).all().stream().map(r -> r.getUuid(0)).toList();
+    }
+
     Set<UUID> guardiansOf(UUID schoolId, UUID pupilId) {
         return session.execute(selectPupilGuardians.bind(schoolId, pupilId)).all().stream()
                 .map(r -> r.getUuid(0)).collect(Collectors.toUnmodifiableSet());
@@ -228,14 +242,6 @@ class PeopleStore {
                 .addStatement(deleteGroupPupil.bind(p.schoolId(), p.groupId(), p.pupilId()));
         numbers.forEach(n -> batch.addStatement(deleteNumber.bind(p.schoolId(), n)));
         session.execute(batch.build());
-    }
-
-    /** Removes the guardian-pupil link in both directions together. */
-    void unlink(UUID schoolId, UUID pupilId, UUID guardianId) {
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                        deletePupilGuardian.bind(schoolId, pupilId, guardianId),
-                        deleteGuardianPupil.bind(schoolId, guardianId, pupilId))
-                .setIdempotent(true));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.klaslijn.portal.http.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,17 +19,19 @@ import org.springframework.stereotype.Service;
  *
  * <p><b>For the chat sync:</b> {@link #contactByStaffOnly(UUID, UUID)} and {@link #staffContactOnly(UUID, Collection)}
  * tell whether a guardian chose to be contacted by staff only, i.e. must not be offered to, or added by, other
- * parents in a direct (1:1) conversation.
+ * parents in a direct (1:1) conversation. Saving a guardian profile publishes {@link GuardianProfileSaved}.
  */
 @Service
 public class Profiles {
 
     private final ProfileStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Profiles(ProfileStore store, Clock clock) {
+    Profiles(ProfileStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     public GuardianProfile guardian(UUID schoolId, UUID guardianId) {
@@ -44,12 +47,16 @@ public class Profiles {
         return all;
     }
 
-    /** Replaces the guardian's details and choices (the whole profile); returns it as saved. */
+    /**
+     * Replaces the guardian's details and choices (the whole profile); returns it as saved. Publishes
+     * {@link GuardianProfileSaved} (the chat sync passes the staff-only choice on to the chat's directory).
+     */
     public GuardianProfile saveGuardian(UUID schoolId, UUID guardianId, ContactDetails details, Set<ContactField> shared,
             boolean visibleToOtherGuardians, boolean staffContactOnly) {
         GuardianProfile profile = new GuardianProfile(schoolId, guardianId, details, shared, visibleToOtherGuardians,
                 staffContactOnly, clock.instant());
         store.save(profile);
+        events.publishEvent(new GuardianProfileSaved(schoolId, guardianId, staffContactOnly));
         return profile;
     }
 

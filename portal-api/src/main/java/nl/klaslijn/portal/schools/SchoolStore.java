@@ -24,7 +24,9 @@ class SchoolStore {
     private final PreparedStatement selectGroups;
     private final PreparedStatement addTeacher;
     private final PreparedStatement addClassParent;
+    private final PreparedStatement removeTeacher;
     private final PreparedStatement removeClassParent;
+    private final PreparedStatement selectSchoolIds;
 
     SchoolStore(CqlSession session) {
         this.session = session;
@@ -41,8 +43,11 @@ class SchoolStore {
                 "UPDATE groups SET teachers = teachers + ? WHERE school_id = ? AND group_id = ?");
         addClassParent = Statements.idempotent(session,
                 "UPDATE groups SET class_parents = class_parents + ? WHERE school_id = ? AND group_id = ?");
+        removeTeacher = Statements.idempotent(session,
+                "UPDATE groups SET teachers = teachers - ? WHERE school_id = ? AND group_id = ?");
         removeClassParent = Statements.idempotent(session,
                 "UPDATE groups SET class_parents = class_parents - ? WHERE school_id = ? AND group_id = ?");
+        selectSchoolIds = Statements.idempotent(session, "SELECT school_id FROM schools");
     }
 
     void insert(School school) {
@@ -80,8 +85,17 @@ class SchoolStore {
         session.execute(addClassParent.bind(Set.of(guardianId), schoolId, groupId));
     }
 
+    void removeTeacher(UUID schoolId, UUID groupId, UUID staffId) {
+        session.execute(removeTeacher.bind(Set.of(staffId), schoolId, groupId));
+    }
+
     void removeClassParent(UUID schoolId, UUID groupId, UUID guardianId) {
         session.execute(removeClassParent.bind(Set.of(guardianId), schoolId, groupId));
+    }
+
+    /** Every school id (a full table scan, paged by the driver). */
+    List<UUID> schoolIds() {
+        return session.execute(selectSchoolIds.bind()).all().stream().map(r -> r.getUuid(0)).toList();
     }
 
     private static Group group(Row row) {

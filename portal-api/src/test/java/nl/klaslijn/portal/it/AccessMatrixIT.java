@@ -176,6 +176,52 @@ class AccessMatrixIT extends PortalIT {
                         Map.of("name", "Extra", "email", SchoolFixture.email())));
     }
 
+    /** Moving each pupil to the group it is already in: the gate is exercised, the structure stays as it is. */
+    @Test
+    void movingAPupil() {
+        check("PUT pupil group", expect(
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {200, 200, 200, 404}),
+                (token, t) -> api.put(school(t) + "/pupils/" + t.pupilId() + "/group", token,
+                        Map.of("groupId", t.groupId().toString())));
+    }
+
+    /** With a guardian id not linked to the pupil: who passes the gate gets 400 unknown-guardian, nothing changes. */
+    @Test
+    void unlinkingAGuardianFromAPupil() {
+        check("DELETE pupil guardian", expect(
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 404, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {400, 400, 400, 404}),
+                (token, t) -> api.delete(school(t) + "/pupils/" + t.pupilId() + "/guardians/" + UUID.randomUUID(), token));
+    }
+
+    /** With a staff id that does not teach the group (removing is idempotent), so the matrix's teacher stays. */
+    @Test
+    void removingATeacherFromAPupilsGroup() {
+        check("DELETE group teacher", expect(
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {204, 204, 204, 404}),
+                (token, t) -> api.delete(school(t) + "/groups/" + t.groupId() + "/teachers/" + UUID.randomUUID(), token));
+    }
+
+    /** With a guardian id that is not a class parent of the group, so the matrix's class parent stays. */
+    @Test
+    void removingAClassParentFromAPupilsGroup() {
+        check("DELETE group class parent", expect(
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 404, 404},
+                        new int[] {403, 403, 403, 404},
+                        new int[] {204, 204, 204, 404}),
+                (token, t) -> api.delete(school(t) + "/groups/" + t.groupId() + "/class-parents/" + UUID.randomUUID(),
+                        token));
+    }
+
     @Test
     void viewingTheGroupInformationPageOfAPupilsGroup() {
         check("GET group info", expect(

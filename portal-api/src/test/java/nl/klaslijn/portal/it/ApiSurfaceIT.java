@@ -30,6 +30,7 @@ class ApiSurfaceIT extends PortalIT {
                 "/api/schools/{schoolId}/pupils/{pupilId}",
                 "/api/schools/{schoolId}/pupils/{pupilId}/guardians",
                 "/api/schools/{schoolId}/pupils/{pupilId}/guardians/{guardianId}",
+                "/api/schools/{schoolId}/pupils/{pupilId}/group",
                 "/api/schools/{schoolId}/imports",
                 "/api/schools/{schoolId}/year-end-move",
                 "/api/schools/{schoolId}/modules",

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "klaslijn.auth.token-signing-key=" + PortalIT.SIGNING_KEY,
         "klaslijn.limits.attempts-per-minute=100000",
         "klaslijn.limits.burst=100000",
+        // Off here: these tests have no chat server (ChatSyncIT switches it on against a real one).
+        "klaslijn.chat.sync.enabled=false",
         "logging.level.nl.klaslijn=WARN"
 })
 @Import(TestClockConfiguration.class)

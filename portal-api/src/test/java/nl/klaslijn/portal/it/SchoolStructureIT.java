@@ -98,4 +98,44 @@ class SchoolStructureIT extends PortalIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("errors").findValuesAsString("field")).containsExactly("roles");
     }
+
+    @Test
+    void movingAPupilChangesBothClassListsAndTheGuardiansChildren() {
+        SchoolFixture school = school("Move");
+        UUID from = school.group("4");
+        UUID to = school.group("5");
+        UUID[] pupil = new UUID[1];
+        SchoolFixture.Member parent = school.parentOfNewPupil(from, "Lotte", pupil);
+
+        Api.Response moved = api.put(school.path("/pupils/" + pupil[0] + "/group"), school.admin.accessToken(),
+                Map.of("groupId", to.toString()));
+        Api.Response unknown = api.put(school.path("/pupils/" + pupil[0] + "/group"), school.admin.accessToken(),
+                Map.of("groupId", UUID.randomUUID().toString()));
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.text("groupId")).isEqualTo(to.toString());
+        assertThat(api.get(school.path("/groups/" + from + "/pupils"), school.admin.accessToken()).body().size()).isZero();
+        assertThat(api.get(school.path("/groups/" + to + "/pupils"), school.admin.accessToken()).body()
+                .findValuesAsString("pupilId")).containsExactly(pupil[0].toString());
+        assertThat(api.get("/api/me", parent.accessToken()).body().path("children").get(0).path("groupId").asString())
+                .isEqualTo(to.toString());
+        assertThat(unknown.problem()).isEqualTo("unknown-group");
+    }
+
+    @Test
+    void unlinkingAGuardianEndsTheirAccessToThePupil() {
+        SchoolFixture school = school("Unlink");
+        UUID group = school.group("1");
+        UUID[] pupil = new UUID[1];
+        SchoolFixture.Member parent = school.parentOfNewPupil(group, "Sem", pupil);
+        UUID guardian = UUID.fromString(api.get("/api/me", parent.accessToken()).text("guardianId"));
+
+        Api.Response unlinked = api.delete(school.path("/pupils/" + pupil[0] + "/guardians/" + guardian),
+                school.admin.accessToken());
+
+        assertThat(unlinked.status()).isEqualTo(204);
+        assertThat(api.get(school.path("/pupils/" + pupil[0]), parent.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get(school.path("/pupils/" + pupil[0]), school.admin.accessToken()).body().path("guardians").size())
+                .isZero();
+    }
 }

@@ -17,6 +17,7 @@ import nl.klaslijn.portal.people.web.PeopleViews.GuardianView;
 import nl.klaslijn.portal.people.web.PeopleViews.PupilView;
 import nl.klaslijn.portal.schools.Schools;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +87,28 @@ class PeopleController {
         people.guardian(schoolId, guardianId)
                 .orElseThrow(() -> ApiException.badRequest("unknown-guardian", "No guardian with this id at the school."));
         people.linkGuardian(pupil, guardianId);
+    }
+
+    /** Moves the pupil to another group of the school (a single move; the year-end move builds on it). */
+    @PutMapping("/pupils/{pupilId}/group")
+    PupilView movePupil(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID pupilId,
+            @Valid @RequestBody PeopleRequests.MovePupil body) {
+        Pupil pupil = pupilAccess.manage(caller, schoolId, pupilId);
+        schools.group(schoolId, body.groupId())
+                .orElseThrow(() -> ApiException.badRequest("unknown-group", "No group with this id at the school."));
+        return view(people.movePupil(pupil, body.groupId()));
+    }
+
+    /** Ends a guardian's link to this pupil (their other children stay linked); idempotent. */
+    @DeleteMapping("/pupils/{pupilId}/guardians/{guardianId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlinkGuardian(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID pupilId,
+            @PathVariable UUID guardianId) {
+        Pupil pupil = pupilAccess.manage(caller, schoolId, pupilId);
+        if (!people.isGuardianOf(schoolId, guardianId, pupilId)) {
+            throw ApiException.badRequest("unknown-guardian", "No guardian with this id is linked to the pupil.");
+        }
+        people.unlinkGuardian(pupil, guardianId);
     }
 
     private PupilView view(Pupil pupil) {

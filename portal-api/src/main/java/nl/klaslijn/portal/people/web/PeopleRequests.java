@@ -21,4 +21,6 @@ final class PeopleRequests {
             @NotNull UUID groupId) {}
 
     record CreateGuardian(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email) {}
+
+    record MovePupil(@NotNull UUID groupId) {}
 }

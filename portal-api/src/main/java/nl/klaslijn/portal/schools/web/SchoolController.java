@@ -23,6 +23,7 @@ import nl.klaslijn.portal.schools.web.SchoolViews.GroupView;
 import nl.klaslijn.portal.schools.web.SchoolViews.Person;
 import nl.klaslijn.portal.schools.web.SchoolViews.SchoolView;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -113,6 +114,24 @@ class SchoolController {
             throw ApiException.badRequest("not-a-parent-of-group", "This guardian has no child in the group.");
         }
         schools.addClassParent(schoolId, groupId, guardianId);
+    }
+
+    /** Ends a staff member's teaching of the group; removing one who does not teach it is harmless. */
+    @DeleteMapping("/{schoolId}/groups/{groupId}/teachers/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeTeacher(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID groupId,
+            @PathVariable UUID staffId) {
+        groupAccess.manage(caller, schoolId, groupId);
+        schools.removeTeacher(schoolId, groupId, staffId);
+    }
+
+    /** Ends a guardian's class-parent role in the group (they remain a parent in it); idempotent. */
+    @DeleteMapping("/{schoolId}/groups/{groupId}/class-parents/{guardianId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeClassParent(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID groupId,
+            @PathVariable UUID guardianId) {
+        groupAccess.manage(caller, schoolId, groupId);
+        schools.removeClassParent(schoolId, groupId, guardianId);
     }
 
     /**

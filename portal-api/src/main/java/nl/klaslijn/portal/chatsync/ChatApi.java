@@ -1,0 +1,154 @@
+package nl.klaslijn.portal.chatsync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.portal.app.PortalProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The chat server's internal HTTP API (docs/protocol.md, section 7) as the chat sync uses it, over the JDK's
+ * {@link HttpClient} with a connect and a request timeout. Every call carries a fresh SERVICE access token signed with
+ * the shared key. Conversation calls return the chat's member map after the call (user id → role wire name); member
+ * calls return empty when the conversation does not exist there. Everything else that is not a success throws
+ * {@link ChatUnavailableException}.
+ */
+@Component
+@ConditionalOnProperty(prefix = "klaslijn.chat.sync", name = "enabled", havingValue = "true", matchIfMissing = true)
+class ChatApi {
+
+    /** The subject of the service tokens: a fixed id naming portal-api's chat sync (not an account). */
+    static final UUID SERVICE_USER = UUID.nameUUIDFromBytes("klaslijn:portal-api:chat-sync".getBytes());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client;
+    private final AccessTokens tokens;
+    private final String base;
+    private final Duration timeout;
+
+    ChatApi(PortalProperties properties, AccessTokens tokens) {
+        this.tokens = tokens;
+        this.timeout = properties.chat().sync().requestTimeout();
+        String url = properties.chat().internalUrl().toString();
+        this.base = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/internal/v1/schools/";
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Creates the conversation if absent and puts {@code members} in it (idempotent); returns its members. */
+    Map<UUID, String> createConversation(UUID school, UUID conversation, String kind, String title,
+            Map<UUID, String> members) {
+        List<Map<String, String>> list = new ArrayList<>();
+        members.forEach((user, role) -> list.add(Map.of("userId", user.toString(), "role", role)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conversationId", conversation.toString());
+        body.put("kind", kind);
+        body.put("title", title);
+        body.put("members", list);
+        HttpResponse<String> r = send(request(school + "/conversations").POST(json(body)), "create conversation");
+        return members(expect(r, "create conversation", 200, 201));
+    }
+
+    /** Adds the member or changes their role; empty if the conversation does not exist in the chat. */
+    Optional<Map<UUID, String>> putMember(UUID school, UUID conversation, UUID user, String role) {
+        HttpResponse<String> r = send(request(school + "/conversations/" + conversation + "/members/" + user)
+                .PUT(json(Map.of("role", role))), "put member");
+        return r.statusCode() == 404 ? Optional.empty() : Optional.of(members(expect(r, "put member", 200)));
+    }
+
+    /** Removes the member; empty if the conversation does not exist in the chat. */
+    Optional<Map<UUID, String>> removeMember(UUID school, UUID conversation, UUID user) {
+        HttpResponse<String> r = send(request(school + "/conversations/" + conversation + "/members/" + user).DELETE(),
+                "remove member");
+        return r.statusCode() == 404 ? Optional.empty() : Optional.of(members(expect(r, "remove member", 200)));
+    }
+
+    /**
+     * Makes the user findable for direct conversations at the school; {@code staffOnly} sends {@code contact}
+     * {@code staff-only} (other parents may not start a direct chat with them), else {@code anyone}.
+     */
+    void putDirectoryEntry(UUID school, UUID user, String displayName, String role, boolean staffOnly) {
+        HttpResponse<String> r = send(request(school + "/directory/" + user)
+                .PUT(json(Map.of("displayName", displayName, "role", role,
+                        "contact", staffOnly ? "staff-only" : "anyone"))), "put directory entry");
+        expect(r, "put directory entry", 200);
+    }
+
+    /**
+     * Switches the chat on or off for the school ({@code chatEnabled}; the chat's other settings keep their values):
+     * while off, the chat answers {@code module-off} to every chat request of the school's users.
+     */
+    void putSchoolSettings(UUID school, boolean chatEnabled) {
+        HttpResponse<String> r = send(request(school + "/settings").PUT(json(Map.of("chatEnabled", chatEnabled))),
+                "put school settings");
+        expect(r, "put school settings", 200);
+    }
+
+    /** Closes the user's live connections at the school and refuses their tokens issued before {@code notBefore}. */
+    void revoke(UUID school, UUID user, Instant notBefore) {
+        HttpResponse<String> r = send(request(school + "/users/" + user + "/revocations")
+                .POST(json(Map.of("notBefore", notBefore.toString()))), "revoke");
+        expect(r, "revoke", 200);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String token = tokens.issue(SERVICE_USER, new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(2));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ChatUnavailableException(what + ": chat server timed out", true, e);
+        } catch (IOException e) {
+            throw new ChatUnavailableException(what + ": chat server not reachable (" + e.getClass().getSimpleName() + ")",
+                    true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatUnavailableException(what + ": interrupted", true, e);
+        }
+    }
+
+    private static JsonNode expect(HttpResponse<String> r, String what, int... ok) {
+        for (int status : ok) {
+            if (r.statusCode() == status) {
+                return r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());
+            }
+        }
+        String hint = r.statusCode() == 401 || r.statusCode() == 403
+                ? " (is klaslijn.auth.token-signing-key the chat server's klaslijn.chat.token-signing-key?)" : "";
+        throw new ChatUnavailableException(what + ": chat server answered " + r.statusCode() + hint);
+    }
+
+    private static Map<UUID, String> members(JsonNode conversation) {
+        Map<UUID, String> members = new HashMap<>();
+        conversation.path("members").properties().forEach(e -> members.put(UUID.fromString(e.getKey()),
+                e.getValue().asString()));
+        return members;
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    }
+}

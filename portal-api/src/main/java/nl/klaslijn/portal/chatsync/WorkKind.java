@@ -1,0 +1,16 @@
+package nl.klaslijn.portal.chatsync;
+
+/**
+ * What a recorded piece of chat-sync work is about; its target id is a group id (GROUP), an account id (PERSON,
+ * REVOKE) or the school id (SETTINGS).
+ */
+enum WorkKind {
+    /** Converge the group's two conversations with the group's people. */
+    GROUP,
+    /** Push the account's chat directory entry at the school (display name, role). */
+    PERSON,
+    /** Cut the account's live chat connections at the school and refuse tokens issued before {@code notBefore}. */
+    REVOKE,
+    /** Put the school's chat settings (the chat module switch); the target id is the school id. */
+    SETTINGS
+}
