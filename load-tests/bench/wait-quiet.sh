@@ -3,13 +3,23 @@
 # processes other than the benchmark server and its Cassandra use less than MAX_OTHER_CORES (0.3) cores over
 # 5 s, for at most MAX_WAIT seconds (900); prints what it saw. Exit 1 if it never got quiet.
 #   load-tests/bench/wait-quiet.sh [SERVER_PID]
+#   load-tests/bench/wait-quiet.sh cluster     (the processes of load-tests/bench/cluster.sh: nodes, Cassandra, Redis)
 set -uo pipefail
 PID=${1:-$(cat /tmp/bench-server.pid 2>/dev/null || echo 0)}
-CPID=$(pgrep -P "$PID" java 2>/dev/null || echo 0)
+if [[ $PID == cluster ]]; then
+  # shellcheck disable=SC1091
+  source /tmp/bench-cluster/cluster.env
+  PID="$SERVER_PIDS,$REDIS_PID,$REDIS_MAIN_PID"
+fi
+CPID=$(pgrep -P "${PID%%,*}" java 2>/dev/null || echo 0)
 MAX_OTHER_CORES=${MAX_OTHER_CORES:-0.3}
 MAX_WAIT=${MAX_WAIT:-900}
 busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-ticks() { [[ -r /proc/$1/stat ]] && awk '{ print $14 + $15 }' /proc/"$1"/stat || echo 0; }
+ticks() { # one pid or several, comma-separated: their CPU ticks added up
+  local sum=0 p
+  for p in ${1//,/ }; do [[ -r /proc/$p/stat ]] && sum=$((sum + $(awk '{ print $14 + $15 }' /proc/"$p"/stat))); done
+  echo $sum
+}
 start=$(date +%s)
 while :; do
   b0=$(busy); s0=$(ticks "$PID"); c0=$(ticks "$CPID")

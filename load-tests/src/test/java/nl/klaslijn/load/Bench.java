@@ -27,13 +27,45 @@ final class Bench {
 
     static final String HTTP_URL = System.getProperty("bench.httpUrl", "http://127.0.0.1:18080");
     static final String WS_URL = System.getProperty("bench.wsUrl", HTTP_URL.replaceFirst("^http", "ws"));
-    static final long SERVER_PID = Long.getLong("bench.serverPid", 0);
+    /**
+     * The nodes' WebSocket base URLs (bench.wsUrls, comma-separated, e.g. {@code ws://127.0.0.1:18080,ws://127.0.0.1:18081});
+     * default: the single bench.wsUrl. Simulations spread connections over them (see each simulation).
+     */
+    static final List<String> WS_URLS = List.copyOf(Arrays.stream(System.getProperty("bench.wsUrls", WS_URL).split(","))
+            .map(String::trim).filter(u -> !u.isEmpty()).toList());
+    /** Server processes whose CPU is added up (bench.serverPid: one pid, or several comma-separated: the cluster's nodes). */
+    static final long[] SERVER_PIDS = pids(System.getProperty("bench.serverPid", "0"));
+    static final long SERVER_PID = SERVER_PIDS[0];
     static final long CASSANDRA_PID = Long.getLong("bench.cassandraPid", 0);
+    /** The redis-server process (bench.redisPid), reported separately; 0 = none. */
+    static final long REDIS_PID = Long.getLong("bench.redisPid", 0);
+    /** 127.0.0.1 port of that Redis (bench.redisPort) for INFO commandstats (publish calls); 0 = not read. */
+    static final int REDIS_PORT = Integer.getInteger("bench.redisPort", 0);
     static final Duration AWAIT = Duration.ofSeconds(Long.getLong("bench.awaitSeconds", 10));
     /** Distinguishes clientMessageIds of runs against the same feeder (a repeated id would be a duplicate). */
     static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36);
 
     private Bench() {}
+
+    private static long[] pids(String list) {
+        long[] pids = Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).mapToLong(Long::parseLong).toArray();
+        return pids.length == 0 ? new long[] {0} : pids;
+    }
+
+    /** The WebSocket URL of node {@code i} (modulo the number of nodes) with the STOMP path. */
+    static String stompUrl(int node) {
+        return WS_URLS.get(Math.floorMod(node, WS_URLS.size())) + "/stomp";
+    }
+
+    /** Which node (index into {@link #WS_URLS}) a URL of {@link #stompUrl} belongs to. */
+    static int nodeOf(String stompUrl) {
+        for (int i = 0; i < WS_URLS.size(); i++) {
+            if (stompUrl.equals(stompUrl(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     static int intProp(String name, int def) {
         return Integer.getInteger("bench." + name, def);
@@ -66,8 +98,16 @@ final class Bench {
      * connection are handled in order, so that RECEIPT means both are active).
      */
     static ChainBuilder openStomp(String wsNameEl, String tokenEl) {
+        return openStomp(wsNameEl, tokenEl, "/stomp");
+    }
+
+    /**
+     * As {@link #openStomp(String, String)}, connecting to {@code urlEl}: an absolute URL (one node of
+     * {@link #stompUrl}, possibly from a session attribute such as {@code #{aUrl}}) or a path under bench.wsUrl.
+     */
+    static ChainBuilder openStomp(String wsNameEl, String tokenEl, String urlEl) {
         return exec(
-                ws("open WebSocket").wsName(wsNameEl).connect("/stomp").subprotocol("v12.stomp"),
+                ws("open WebSocket").wsName(wsNameEl).connect(urlEl).subprotocol("v12.stomp"),
                 ws("CONNECT").wsName(wsNameEl).sendText(Stomp.connect(tokenEl)).await(AWAIT).on(
                         ws.checkTextMessage("CONNECT -> CONNECTED").check(regex("^CONNECTED\n").exists())),
                 ws("SUBSCRIBE /user/events").wsName(wsNameEl).sendText(Stomp.subscribe("ev", "/user/events", null)),

@@ -29,9 +29,14 @@ import java.util.Locale;
  *
  * <p>Phases as in {@link GroupFanoutSimulation}: connect, barrier, idle, warm-up (not counted), barrier, measured.
  *
+ * <p>Cluster: with several nodes in bench.wsUrls, pair {@code i} (in feeder order) connects person a to node
+ * {@code i} and person b to node {@code i + 1} (modulo the number of nodes), so every message crosses nodes
+ * (through the broker); with one URL both are on the same node, as before.
+ *
  * <p>Parameters: bench.feeder (direct CSV of BenchSetup), bench.pairs (50), bench.messagesPerSecond (100, all
  * pairs together), bench.durationSeconds (60), bench.warmupSeconds (30), bench.idleSeconds (5),
- * bench.serverPid, bench.cassandraPid.
+ * bench.wsUrls, bench.serverPid (one or several, comma-separated), bench.cassandraPid, bench.redisPid,
+ * bench.redisPort.
  */
 public class DirectMessageLatencySimulation extends Simulation {
 
@@ -43,6 +48,7 @@ public class DirectMessageLatencySimulation extends Simulation {
     static final String TEXT = "Hoi! Kan Noor morgen na school bij ons spelen? Ik haal ze om 15:15 op.";
 
     final Phase phase = new Phase(PAIRS, Duration.ofSeconds(120));
+    final java.util.concurrent.atomic.AtomicInteger pairIndex = new java.util.concurrent.atomic.AtomicInteger();
     final Latencies toPeer = new Latencies("direct SEND -> MESSAGE (peer)", 2_000_000);
     final Latencies warmup = new Latencies("warm-up (not counted)", 2_000_000);
 
@@ -65,7 +71,11 @@ public class DirectMessageLatencySimulation extends Simulation {
 
     ScenarioBuilder scn = scenario("direct pair")
             .feed(csv(Bench.feeder("direct.csv")).queue())
-            .exec(Bench.openStomp("a", "#{aToken}"), Bench.openStomp("b", "#{bToken}"))
+            .exec(session -> {
+                int i = pairIndex.getAndIncrement();
+                return session.set("aUrl", Bench.stompUrl(i)).set("bUrl", Bench.stompUrl(i + 1));
+            })
+            .exec(Bench.openStomp("a", "#{aToken}", "#{aUrl}"), Bench.openStomp("b", "#{bToken}", "#{bUrl}"))
             .exec(ws("open direct conversation").wsName("a")
                     .sendText(Stomp.request("/app/direct", "direct-#{bUser}", "{\"userId\":\"#{bUser}\"}"))
                     .await(Bench.AWAIT).on(ws.checkTextMessage("/app/direct -> reply")
@@ -91,12 +101,19 @@ public class DirectMessageLatencySimulation extends Simulation {
         phase.mark("sendEnd");
         long messages = phase.sent.get();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "pairs %d (%d reached the barrier), target %.1f messages/s for %ds after %ds warm-up",
-                PAIRS, phase.arrivedUsers("ready"), RATE, DURATION, WARMUP));
+        lines.add(String.format(Locale.ROOT, "pairs %d (%d reached the barrier), target %.1f messages/s for %ds after %ds warm-up; "
+                        + "%d node(s) %s, the two people of a pair on %s", PAIRS, phase.arrivedUsers("ready"), RATE, DURATION, WARMUP,
+                Bench.WS_URLS.size(), Bench.WS_URLS, Bench.WS_URLS.size() > 1 ? "different nodes" : "the same node"));
         lines.add(warmup.summary());
         lines.add(toPeer.summary());
         // Each direct message goes to the peer's and the sender's own connection (/user/events of both members).
         lines.addAll(phase.cpuReport("sendStart", "sendEnd", messages, messages * 2));
+        Phase.Mark a = phase.get("sendStart");
+        Phase.Mark b = phase.get("sendEnd");
+        if (a != null && b != null) {
+            lines.add(String.format(Locale.ROOT, "achieved %.1f messages/s (target %.1f)",
+                    messages / ((b.wallNanos() - a.wallNanos()) / 1e9), RATE));
+        }
         Bench.report("DirectMessageLatencySimulation", lines);
     }
 }

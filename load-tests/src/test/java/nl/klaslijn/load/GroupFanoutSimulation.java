@@ -36,9 +36,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Phases: connect all; barrier "ready"; idle baseline (idleSeconds); warm-up sending (warmupSeconds, not
  * counted: JIT compilation of server and Cassandra); barrier "sendStart"; measured sending (durationSeconds).
  *
+ * <p>Cluster: with several nodes in bench.wsUrls, socket {@code m<i>} connects to node {@code i} (modulo the
+ * number of nodes): members spread round-robin, so every message is fanned out on every node through the broker.
+ * With bench.redisPort the measured phase also reports Redis's publish calls per message (INFO commandstats).
+ *
  * <p>Parameters: bench.feeder (groups CSV of BenchSetup), bench.groups (20), bench.messagesPerSecond (100, all
  * groups together), bench.durationSeconds (60), bench.warmupSeconds (30), bench.idleSeconds (10),
- * bench.devicesPerMember (1), bench.serverPid, bench.cassandraPid.
+ * bench.devicesPerMember (1), bench.wsUrls, bench.serverPid (one or several, comma-separated),
+ * bench.cassandraPid, bench.redisPid, bench.redisPort.
  */
 public class GroupFanoutSimulation extends Simulation {
 
@@ -87,8 +92,9 @@ public class GroupFanoutSimulation extends Simulation {
             // Socket m<i> is member i % size (device i / size).
             .repeat(session -> session.getInt("size") * DEVICES, "i").on(
                     exec(session -> session.set("token", session.<String>getList("tokenList")
-                            .get(session.getInt("i") % session.getInt("size")))),
-                    Bench.openStomp("m#{i}", "#{token}"))
+                            .get(session.getInt("i") % session.getInt("size")))
+                            .set("url", Bench.stompUrl(session.getInt("i")))),
+                    Bench.openStomp("m#{i}", "#{token}", "#{url}"))
             .exec(phase.barrier("ready"))
             .pause(Duration.ofSeconds(IDLE))
             .exec(phase.markAt("idleEnd"))
@@ -111,8 +117,9 @@ public class GroupFanoutSimulation extends Simulation {
         long deliveries = messages * groupSize * DEVICES;
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "groups %d x %d members x %d connection(s) each (%d of %d groups reached the "
-                        + "barrier), target %.1f messages/s for %ds after %ds warm-up", GROUPS, groupSize, DEVICES,
-                phase.arrivedUsers("ready"), GROUPS, RATE, DURATION, WARMUP));
+                        + "barrier), target %.1f messages/s for %ds after %ds warm-up; connections round-robin over %d node(s) %s",
+                GROUPS, groupSize, DEVICES, phase.arrivedUsers("ready"), GROUPS, RATE, DURATION, WARMUP, Bench.WS_URLS.size(),
+                Bench.WS_URLS));
         lines.add(warmup.summary());
         lines.add(toOther.summary());
         lines.add("idle baseline (all connected, nothing sent):");

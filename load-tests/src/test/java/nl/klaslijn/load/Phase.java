@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Phase {
 
     record Mark(long wallNanos, long serverCpuNanos, long cassandraCpuNanos, long gatlingCpuNanos, long machineBusyNanos,
-            Map<String, Long> serverThreads, long serverSysNanos) {}
+            Map<String, Long> serverThreads, long serverSysNanos, long redisCpuNanos, long[] eachServerCpuNanos,
+            Map<String, Long> redisCalls) {}
 
     private static final long SELF = ProcessHandle.current().pid();
 
@@ -37,15 +38,27 @@ final class Phase {
     private final Map<String, Mark> marks = new LinkedHashMap<>();
     final AtomicLong sent = new AtomicLong();
 
+    private final Duration poll;
+
     Phase(int users, Duration barrierTimeout) {
+        this(users, barrierTimeout, Duration.ofMillis(20));
+    }
+
+    /** {@code poll}: how often a waiting user checks a barrier (longer for thousands of users). */
+    Phase(int users, Duration barrierTimeout, Duration poll) {
         this.users = users;
         this.barrierTimeout = barrierTimeout;
+        this.poll = poll;
     }
 
     synchronized void mark(String name) {
-        marks.putIfAbsent(name, new Mark(System.nanoTime(), ProcessCpu.nanos(Bench.SERVER_PID),
+        if (marks.containsKey(name)) {
+            return;
+        }
+        marks.put(name, new Mark(System.nanoTime(), ProcessCpu.nanos(Bench.SERVER_PIDS),
                 ProcessCpu.nanos(Bench.CASSANDRA_PID), ProcessCpu.nanos(SELF), ProcessCpu.machineBusyNanos(),
-                ProcessCpu.byThreadGroup(Bench.SERVER_PID), ProcessCpu.sysNanos(Bench.SERVER_PID)));
+                ProcessCpu.byThreadGroup(Bench.SERVER_PIDS), ProcessCpu.sysNanos(Bench.SERVER_PIDS),
+                ProcessCpu.nanos(Bench.REDIS_PID), ProcessCpu.each(Bench.SERVER_PIDS), RedisInfo.commandCalls(Bench.REDIS_PORT)));
     }
 
     synchronized Mark get(String name) {
@@ -72,7 +85,7 @@ final class Phase {
             firstArrival.get(name).compareAndSet(0, System.nanoTime());
             arrived.get(name).incrementAndGet();
             return session;
-        }).asLongAs(session -> !open(name)).on(pause(Duration.ofMillis(20)));
+        }).asLongAs(session -> !open(name)).on(pause(poll));
     }
 
     ChainBuilder markAt(String name) {
@@ -112,13 +125,50 @@ final class Phase {
         out.add(String.format(Locale.ROOT, "cpu %s -> %s: wall %.2fs, messages %d, deliveries %d", from, to, wall,
                 messages, deliveries));
         long serverSys = b.serverSysNanos() - a.serverSysNanos();
-        out.add(String.format(Locale.ROOT, "  server    cpu %.3fs (%.2f cores; user %.3fs + system %.3fs)%s", server / 1e9,
-                server / 1e9 / wall, (server - serverSys) / 1e9, serverSys / 1e9, per(server, messages, deliveries)));
+        out.add(String.format(Locale.ROOT, "  server    cpu %.3fs (%.2f cores; user %.3fs + system %.3fs)%s%s", server / 1e9,
+                server / 1e9 / wall, (server - serverSys) / 1e9, serverSys / 1e9, per(server, messages, deliveries),
+                Bench.SERVER_PIDS.length > 1 ? " [" + Bench.SERVER_PIDS.length + " nodes added up]" : ""));
+        if (Bench.SERVER_PIDS.length > 1) {
+            StringBuilder nodes = new StringBuilder("  per node  cpu");
+            for (int i = 0; i < Bench.SERVER_PIDS.length; i++) {
+                long n = a.eachServerCpuNanos()[i] < 0 || b.eachServerCpuNanos()[i] < 0 ? -1
+                        : b.eachServerCpuNanos()[i] - a.eachServerCpuNanos()[i];
+                nodes.append(String.format(Locale.ROOT, " [node %d pid %d] %.3fs (%.2f cores)", i + 1, Bench.SERVER_PIDS[i],
+                        n / 1e9, n / 1e9 / wall));
+            }
+            out.add(nodes.toString());
+        }
+        long redis = a.redisCpuNanos() < 0 || b.redisCpuNanos() < 0 ? -1 : b.redisCpuNanos() - a.redisCpuNanos();
+        if (Bench.REDIS_PID > 0) {
+            out.add(String.format(Locale.ROOT, "  redis     cpu %.3fs (%.2f cores)%s", redis / 1e9, redis / 1e9 / wall,
+                    per(redis, messages, deliveries)));
+        }
+        if (Bench.REDIS_PORT > 0) {
+            if (a.redisCalls().isEmpty() || b.redisCalls().isEmpty()) {
+                out.add("  redis commands: INFO commandstats not readable on port " + Bench.REDIS_PORT);
+            } else {
+                StringBuilder cmds = new StringBuilder("  redis commands in the phase:");
+                java.util.Set<String> names = new java.util.TreeSet<>(b.redisCalls().keySet());
+                for (String cmd : names) {
+                    long d = b.redisCalls().get(cmd) - a.redisCalls().getOrDefault(cmd, 0L);
+                    if (d > 0) {
+                        cmds.append(' ').append(cmd).append('=').append(d);
+                    }
+                }
+                long publishes = b.redisCalls().getOrDefault("publish", 0L) - a.redisCalls().getOrDefault("publish", 0L)
+                        + b.redisCalls().getOrDefault("spublish", 0L) - a.redisCalls().getOrDefault("spublish", 0L);
+                out.add(cmds.toString());
+                if (messages > 0) {
+                    out.add(String.format(Locale.ROOT, "  redis publish+spublish %d for %d messages = %.3f per message",
+                            publishes, messages, (double) publishes / messages));
+                }
+            }
+        }
         out.add(String.format(Locale.ROOT, "  cassandra cpu %.3fs (%.2f cores)%s", cassandra / 1e9,
                 cassandra / 1e9 / wall, per(cassandra, messages, deliveries)));
         long gatling = b.gatlingCpuNanos() - a.gatlingCpuNanos();
         long machine = b.machineBusyNanos() - a.machineBusyNanos();
-        long others = machine - gatling - Math.max(0, server) - Math.max(0, cassandra);
+        long others = machine - gatling - Math.max(0, server) - Math.max(0, cassandra) - Math.max(0, redis);
         out.add(String.format(Locale.ROOT, "  gatling   cpu %.3fs (%.2f cores); whole machine busy %.2f of %d cores, "
                         + "of which other processes %.2f cores", gatling / 1e9, gatling / 1e9 / wall, machine / 1e9 / wall,
                 Runtime.getRuntime().availableProcessors(), others / 1e9 / wall));

@@ -72,6 +72,50 @@ final class ProcessCpu {
         }
     }
 
+    /** Sum of {@link #nanos(long)} over several processes; -1 if any is not set or gone. */
+    static long nanos(long[] pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            long n = nanos(pid);
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** Sum of {@link #sysNanos(long)} over several processes; -1 if any is not set or gone. */
+    static long sysNanos(long[] pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            long n = sysNanos(pid);
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** {@link #byThreadGroup(long)} of several processes, groups of the same name added up. */
+    static Map<String, Long> byThreadGroup(long[] pids) {
+        Map<String, Long> groups = new TreeMap<>();
+        for (long pid : pids) {
+            byThreadGroup(pid).forEach((name, nanos) -> groups.merge(name, nanos, Long::sum));
+        }
+        return groups;
+    }
+
+    /** Per-process CPU of several processes (each -1 if unreadable). */
+    static long[] each(long[] pids) {
+        long[] out = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            out[i] = nanos(pids[i]);
+        }
+        return out;
+    }
+
     /** -1 when pid is not set (0) or the process is gone. */
     static long nanos(long pid) {
         if (pid <= 0) {

@@ -30,12 +30,14 @@ import nl.klaslijn.common.auth.Role;
  *                         (the simulation opens the direct conversation itself with /app/direct)
  * groups --groups G --size S
  *                         G*S people in the directory, G group conversations of S members each (POST);
- *                         feeder: conversationId,userIds,tokens (lists joined with ';')
+ *                         feeder: conversationId,userIds,tokens (lists joined with ';');
+ *                         with --rows members one row per member instead: conversationId,userId,token,member
+ *                         (member = index in the group, 0 = owner; for ReconnectStormSimulation)
  * idle --users N          N tokens only (connecting and subscribing to /user/* needs no stored data);
  *                         feeder: userId,token
  * </pre>
  *
- * Common options: --base-url (http://127.0.0.1:18080), --key (the server's klaslijn.chat.token-signing-key),
+ * Common options: --base-url (http://127.0.0.1:18080; in a cluster any one node: all nodes share Cassandra), --key (the server's klaslijn.chat.token-signing-key),
  * --out (the CSV file), --token-hours (2), --parallel (8 HTTP calls in flight).
  */
 public final class BenchSetup {
@@ -77,7 +79,7 @@ public final class BenchSetup {
         List<String> lines = switch (mode) {
             case "direct" -> setup.direct(Integer.parseInt(opts.getOrDefault("pairs", "50")));
             case "groups" -> setup.groups(Integer.parseInt(opts.getOrDefault("groups", "20")),
-                    Integer.parseInt(opts.getOrDefault("size", "30")));
+                    Integer.parseInt(opts.getOrDefault("size", "30")), "members".equals(opts.get("rows")));
             case "idle" -> setup.idle(Integer.parseInt(opts.getOrDefault("users", "19000")));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
@@ -101,9 +103,9 @@ public final class BenchSetup {
         return lines;
     }
 
-    List<String> groups(int groups, int size) {
+    List<String> groups(int groups, int size, boolean rowPerMember) {
         List<String> lines = new ArrayList<>();
-        lines.add("conversationId,userIds,tokens");
+        lines.add(rowPerMember ? "conversationId,userId,token,member" : "conversationId,userIds,tokens");
         List<CompletableFuture<?>> people = new ArrayList<>();
         List<List<UUID>> members = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
@@ -133,7 +135,13 @@ public final class BenchSetup {
             }
             body.append("]}");
             conversations.add(call("POST", "/internal/v1/schools/" + school + "/conversations", body.toString(), 201));
-            lines.add(conversation + "," + String.join(";", userIds) + "," + String.join(";", userTokens));
+            if (rowPerMember) {
+                for (int m = 0; m < userIds.size(); m++) {
+                    lines.add(conversation + "," + userIds.get(m) + "," + userTokens.get(m) + "," + m);
+                }
+            } else {
+                lines.add(conversation + "," + String.join(";", userIds) + "," + String.join(";", userTokens));
+            }
         }
         join(conversations);
         return lines;
