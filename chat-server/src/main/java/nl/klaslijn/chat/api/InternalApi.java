@@ -130,6 +130,10 @@ public final class InternalApi implements HttpEndpoints {
                         return json(200, saved);
                     });
         }
+        if (parts.length == 3 && parts[1].equals("directory") && call.method().equals("DELETE")) {
+            return directory.remove(school, Wire.uuid(parts[2], "user id"))
+                    .thenApply(done -> HttpReply.json(200, "{}".getBytes(StandardCharsets.UTF_8)));
+        }
         if (parts.length == 3 && parts[1].equals("directory") && call.method().equals("PUT")) {
             UUID user = Wire.uuid(parts[2], "user id");
             PutPerson person = Wire.decode(call.body(), PutPerson.class);

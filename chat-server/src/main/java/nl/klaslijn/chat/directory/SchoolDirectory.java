@@ -32,10 +32,12 @@ public final class SchoolDirectory {
     private final CqlSession session;
     private final PreparedStatement select;
     private final PreparedStatement upsert;
+    private final PreparedStatement delete;
 
     public SchoolDirectory(CqlSession session) {
         this.session = session;
         select = Statements.idempotent(session, "SELECT display_name, role, contact FROM school_directory WHERE school_id = ? AND user_id = ?");
+        delete = Statements.idempotent(session, "DELETE FROM school_directory WHERE school_id = ? AND user_id = ?");
         upsert = Statements.idempotent(session, "INSERT INTO school_directory (school_id, user_id, display_name, role, contact) VALUES (?, ?, ?, ?, ?)");
     }
 
@@ -53,5 +55,10 @@ public final class SchoolDirectory {
         return session.executeAsync(upsert.bind(person.schoolId(), person.userId(), person.displayName(), person.role(),
                 person.staffOnly() ? "staff-only" : "anyone"))
                 .thenApply(rs -> null);
+    }
+
+    /** Removes the person (they left the school): nobody can start a new 1:1 chat with them there. Idempotent. */
+    public CompletionStage<Void> remove(UUID school, UUID user) {
+        return session.executeAsync(delete.bind(school, user)).thenApply(rs -> null);
     }
 }

@@ -145,6 +145,20 @@ class InternalApiIT {
         }
     }
 
+    @Test
+    void aPersonRemovedFromTheDirectoryCanNoLongerBeMessagedDirectly() throws Exception {
+        UUID leaver = node.person("Vertrokken");
+        UUID parent = node.person("Ouder");
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + node.school
+                        + "/directory/" + leaver)).header("Authorization", "Bearer " + serviceToken()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        try (StompClient client = node.connect(parent)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(client.request("/app/direct",
+                    "{\"userId\":\"" + leaver + "\"}"))).hasMessageContaining("not-found");
+        }
+    }
+
     private HttpResponse<String> putSettings(TestNode target, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.server.port()
                         + "/internal/v1/schools/" + target.school + "/settings"))

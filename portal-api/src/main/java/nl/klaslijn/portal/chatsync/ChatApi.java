@@ -91,6 +91,12 @@ class ChatApi {
         expect(r, "put directory entry", 200);
     }
 
+    /** Removes the user from the chat's directory of the school (they are nobody there any more); idempotent. */
+    void removeDirectoryEntry(UUID school, UUID user) {
+        HttpResponse<String> r = send(request(school + "/directory/" + user).DELETE(), "remove directory entry");
+        expect(r, "remove directory entry", 200);
+    }
+
     /**
      * Switches the chat on or off for the school ({@code chatEnabled}; the chat's other settings keep their values):
      * while off, the chat answers {@code module-off} to every chat request of the school's users.

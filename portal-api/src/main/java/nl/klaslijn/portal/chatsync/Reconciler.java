@@ -177,9 +177,10 @@ class Reconciler implements SmartLifecycle {
         switch (work.kind()) {
             case GROUP -> desired.group(work.schoolId(), work.targetId()).values()
                     .forEach(plan -> converger.converge(work.schoolId(), plan, deadline));
-            case PERSON -> desired.person(work.schoolId(), work.targetId()).ifPresent(person ->
+            case PERSON -> desired.person(work.schoolId(), work.targetId()).ifPresentOrElse(person ->
                     chat.putDirectoryEntry(work.schoolId(), work.targetId(), person.displayName(), person.role(),
-                            person.staffOnly()));
+                            person.staffOnly()),
+                    () -> chat.removeDirectoryEntry(work.schoolId(), work.targetId()));
             case REVOKE -> chat.revoke(work.schoolId(), work.targetId(), Objects.requireNonNull(work.notBefore()));
             case SETTINGS -> chat.putSchoolSettings(work.schoolId(), modules.isOn(work.schoolId(), Module.CHAT));
         }

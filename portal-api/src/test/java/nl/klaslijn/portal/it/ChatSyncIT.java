@@ -327,6 +327,9 @@ class ChatSyncIT extends PortalIT {
         awaitMembers(school, otherGroup, GroupChannel.PARENTS, Map.of(staying.accountId(), MemberRole.MEMBER));
         await().atMost(CONVERGES_WITHIN).until(() -> pendingWork(school.schoolId) == 0);
         assertThat(stayingChat.closed()).as("a guardian with a child left keeps their connection").isNotDone();
+        await().atMost(CONVERGES_WITHIN).untilAsserted(() -> assertThat(
+                ChatNode.directoryEntry(school.schoolId, leaving.accountId())).as("gone from the chat directory").isEmpty());
+        assertThat(ChatNode.directoryEntry(school.schoolId, staying.accountId())).isPresent();
         stayingChat.close();
     }
 
