@@ -101,27 +101,37 @@ public final class Inbox {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
             Conversation conversation = found.get();
-            return messages.newerThan(conversation, since, limit).thenCombine(view(who, entry), (newestFirst, view) -> {
+            return messages.newerThan(conversation, since, limit).thenCompose(newestFirst -> {
                 boolean complete = newestFirst.size() <= limit;
-                List<MessageView> oldestFirst = new ArrayList<>();
-                for (int i = Math.min(limit, newestFirst.size()) - 1; i >= 0; i--) {
-                    oldestFirst.add(ViewMapper.message(newestFirst.get(i)));
-                }
-                return Optional.of(new ChangedConversation(view, oldestFirst, complete));
+                long readUpTo = entry.readUpTo() == null ? 0L : entry.readUpTo();
+                // When every unread message is among the missed ones, count them here instead of reading them again.
+                CompletionStage<ConversationView> view = complete && readUpTo >= since
+                        ? CompletableFuture.completedFuture(viewOf(entry, countFromOthers(
+                                newestFirst.stream().filter(m -> m.id() > readUpTo).toList(), who.userId())))
+                        : view(who, entry);
+                return view.thenApply(v -> {
+                    List<MessageView> oldestFirst = new ArrayList<>();
+                    for (int i = Math.min(limit, newestFirst.size()) - 1; i >= 0; i--) {
+                        oldestFirst.add(ViewMapper.message(newestFirst.get(i)));
+                    }
+                    return Optional.of(new ChangedConversation(v, oldestFirst, complete));
+                });
             });
         });
     }
 
     private CompletionStage<ConversationView> view(AccessToken who, IndexEntry entry) {
+        if (!entry.hasUnread()) {
+            return CompletableFuture.completedFuture(viewOf(entry, 0));
+        }
+        return unread(who, entry).thenApply(count -> viewOf(entry, count));
+    }
+
+    private static ConversationView viewOf(IndexEntry entry, int unread) {
         LastMessage last = entry.lastMessageId() == null ? null : new LastMessage(Long.toString(entry.lastMessageId()),
                 String.valueOf(entry.lastSenderId()), entry.lastPreview() == null ? "" : entry.lastPreview());
         String readUpTo = entry.readUpTo() == null ? null : Long.toString(entry.readUpTo());
-        if (!entry.hasUnread()) {
-            return CompletableFuture.completedFuture(
-                    new ConversationView(entry.conversationId().toString(), entry.kind(), entry.title(), last, readUpTo, 0));
-        }
-        return unread(who, entry).thenApply(count ->
-                new ConversationView(entry.conversationId().toString(), entry.kind(), entry.title(), last, readUpTo, count));
+        return new ConversationView(entry.conversationId().toString(), entry.kind(), entry.title(), last, readUpTo, unread);
     }
 
     /** Messages from others after the read pointer, counted up to {@link #UNREAD_CAP}. */

@@ -24,6 +24,10 @@ import java.util.List;
  *       updates, list appends and LWTs must never run twice;
  *   <li>close without Netty's 2 s quiet period.
  * </ul>
+ *
+ * <p>Sessions bound to a keyspace ({@link #open}) also keep two connections per local node and limit
+ * requests in flight to {@link #MAX_CONCURRENT_REQUESTS}, queueing up to {@link #MAX_QUEUED_REQUESTS}
+ * more, so bursts wait instead of failing.
  */
 public final class CassandraSessions {
 
@@ -32,6 +36,12 @@ public final class CassandraSessions {
 
     /** DDL waits for schema agreement and can exceed the usual timeouts (DROP KEYSPACE: over 2 s). */
     public static final Duration DDL_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Requests in flight per session (two connections of 1,024 stream ids each leave room for retries). */
+    public static final int MAX_CONCURRENT_REQUESTS = 1024;
+
+    /** Requests waiting for a slot before new ones fail with RequestThrottlingException. */
+    public static final int MAX_QUEUED_REQUESTS = 50_000;
 
     private CassandraSessions() {}
 
@@ -43,6 +53,12 @@ public final class CassandraSessions {
      */
     public static CqlSession open(CassandraSettings settings) {
         DriverConfigLoader config = common(settings)
+                // A burst (thousands of clients reconnecting at once) queues here instead of failing at once
+                // with "no connection available" when one connection's 1,024 stream ids are all in use.
+                .withString(DefaultDriverOption.REQUEST_THROTTLER_CLASS, "ConcurrencyLimitingRequestThrottler")
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS)
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, MAX_QUEUED_REQUESTS)
+                .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                 .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspaceName(settings)))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(100))
                 .build();
