@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * announcement channels), and only for users who share it (their setting).
  *
  * <p>This node counts, per user, its sessions that are online and away; when that changes, it reports
- * to the {@link PresenceEngine} and, if the user's presence across the cluster changed, publishes a
- * {@code presence} event to each of their direct and group conversations (once per conversation). A
- * user going offline gets a last-seen time, kept in Cassandra.
+ * to the {@link PresenceEngine} (a user whose last device left: after {@link #OFFLINE_GRACE}) and
+ * publishes the user's presence across the cluster as a {@code presence} event to each of their direct
+ * and group conversations (once per conversation). A user going offline gets a last-seen time, kept in
+ * Cassandra.
  */
 public final class Presence {
 
@@ -37,8 +38,17 @@ public final class Presence {
 
     private record Key(UUID school, UUID user) {}
 
-    /** This node's sessions of one user: how many are online, how many away. */
-    private record Counts(int online, int away) {
+    /**
+     * A user whose last device went away is reported offline only after this long, so a phone that
+     * reconnects (new network, app restart) does not flicker offline and online for its contacts.
+     */
+    public static final java.time.Duration OFFLINE_GRACE = java.time.Duration.ofSeconds(5);
+
+    /**
+     * This node's sessions of one user: how many are online, how many away, and the state this node last
+     * reported for them (null: none yet).
+     */
+    private record Counts(int online, int away, @Nullable PresenceState reported) {
         @Nullable PresenceState state() {
             return online > 0 ? PresenceState.ONLINE : away > 0 ? PresenceState.AWAY : null;
         }
@@ -85,24 +95,53 @@ public final class Presence {
 
     private void adjust(UUID school, UUID user, int online, int away) {
         Key key = new Key(school, user);
-        PresenceState[] change = new PresenceState[2];
-        boolean[] changed = new boolean[1];
-        local.compute(key, (k, before) -> {
-            Counts was = before == null ? new Counts(0, 0) : before;
-            Counts now = new Counts(Math.max(0, was.online() + online), Math.max(0, was.away() + away));
-            changed[0] = was.state() != now.state();
-            change[1] = now.state();
-            return now.state() == null ? null : now;
+        PresenceState[] report = new PresenceState[1];
+        boolean[] lastGone = new boolean[1];
+        local.compute(key, (k, was) -> {
+            Counts before = was == null ? new Counts(0, 0, null) : was;
+            int on = Math.max(0, before.online() + online);
+            int off = Math.max(0, before.away() + away);
+            PresenceState state = new Counts(on, off, null).state();
+            if (state == null) {
+                lastGone[0] = true; // reported (if at all) after the grace period, unless a device comes back
+                return new Counts(0, 0, before.reported());
+            }
+            if (state != before.reported()) {
+                report[0] = state;
+            }
+            return new Counts(on, off, state);
         });
-        if (changed[0]) {
-            engine.report(school, user, change[1]).whenComplete((overall, error) -> {
-                if (error != null) {
-                    log.debug("presence report failed; contacts see the change on their next query", error);
-                } else {
-                    announce(school, user, overall);
-                }
-            });
+        if (report[0] != null) {
+            report(school, user, report[0]);
+        } else if (lastGone[0]) {
+            CompletableFuture.runAsync(() -> offlineIfStillGone(key),
+                    CompletableFuture.delayedExecutor(OFFLINE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** After the grace period: if the user still has no session here, this node reports them gone. */
+    private void offlineIfStillGone(Key key) {
+        boolean[] gone = new boolean[1];
+        local.computeIfPresent(key, (k, counts) -> {
+            if (counts.state() != null) {
+                return counts;
+            }
+            gone[0] = counts.reported() != null;
+            return null;
+        });
+        if (gone[0]) {
+            report(key.school(), key.user(), null);
+        }
+    }
+
+    private void report(UUID school, UUID user, @Nullable PresenceState state) {
+        engine.report(school, user, state).whenComplete((overall, error) -> {
+            if (error != null) {
+                log.debug("presence report failed; contacts see the change on their next query", error);
+            } else {
+                announce(school, user, overall);
+            }
+        });
     }
 
     private void announce(UUID school, UUID user, PresenceState state) {

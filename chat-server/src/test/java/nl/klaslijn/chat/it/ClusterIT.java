@@ -178,6 +178,31 @@ class ClusterIT {
     }
 
     @Test
+    void aPhoneThatReconnectsWithinTheGracePeriodNeverShowsOffline() throws Exception {
+        UUID anna = cluster.person("Anna");
+        UUID sanne = cluster.person("Sanne");
+        cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
+        try (StompClient s = cluster.connect(0, sanne)) {
+            StompClient phone = cluster.connect(1, anna);
+            assertThat(presenceOf(s, anna).state()).isEqualTo("online");
+
+            phone.close();
+            try (StompClient again = cluster.connect(0, anna)) {
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+                        nl.klaslijn.chat.presence.Presence.OFFLINE_GRACE.toSeconds() + 2);
+                for (long left; (left = until - System.nanoTime()) > 0; ) {
+                    StompFrame frame = s.messages().poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (frame != null && "presence".equals(frame.header("event-type"))) {
+                        LiveViews.PresenceEvent event = Wire.decode(frame.body(), LiveViews.PresenceEvent.class);
+                        assertThat(event.state()).as("no flicker while she reconnects").isNotEqualTo("offline");
+                    }
+                }
+            }
+            assertThat(presenceOf(s, anna).state()).as("gone for good").isEqualTo("offline");
+        }
+    }
+
+    @Test
     void aNodeThatShutsDownTellsContactsItsUsersWentOffline() {
         UUID anna = cluster.person("Anna");
         UUID sanne = cluster.person("Sanne");
