@@ -99,16 +99,7 @@ public final class NettyConnection implements Connection, Runnable {
         if (state != OPEN) {
             return;
         }
-        TextWebSocketFrame frame = new TextWebSocketFrame(StompEncoder.message(subscriptionId, message));
-        if (channel.eventLoop().inEventLoop()) {
-            if (admit()) {
-                channel.write(frame, channel.voidPromise());
-            } else {
-                frame.release();
-            }
-        } else {
-            timer.mailbox().post(this, frame);
-        }
+        writeOrPost(new TextWebSocketFrame(StompEncoder.message(subscriptionId, message)));
     }
 
     @Override
@@ -116,15 +107,17 @@ public final class NettyConnection implements Connection, Runnable {
         if (state != OPEN) {
             return;
         }
-        TextWebSocketFrame frame = new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), message));
-        if (channel.eventLoop().inEventLoop()) {
-            if (admit()) {
-                channel.write(frame, channel.voidPromise());
-            } else {
-                frame.release();
-            }
-        } else {
+        writeOrPost(new TextWebSocketFrame(StompEncoder.frame(channel.alloc(), message)));
+    }
+
+    /** On the event loop: write now (unless past the outbound cap); from another thread: through the loop's mailbox. */
+    private void writeOrPost(TextWebSocketFrame frame) {
+        if (!channel.eventLoop().inEventLoop()) {
             timer.mailbox().post(this, frame);
+        } else if (admit()) {
+            channel.write(frame, channel.voidPromise());
+        } else {
+            frame.release();
         }
     }
 
