@@ -37,6 +37,8 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
         PRESENCE,
         /** A user joined (value 1) or left (value 0) a conversation; published on the school channel. */
         MEMBERSHIP,
+        /** For the user's own devices only: body is a client event whose type is in the body; school channel. */
+        OWN_DEVICES,
         /** A user (user set) or the school (user NONE) changed settings; published on the school channel. */
         SETTINGS,
         /** A user's sessions at a school are revoked; value = not-before (epoch millis); global channel. */

@@ -109,6 +109,18 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     }
 
     @Override
+    public void toOwnDevices(UUID school, UUID user, UUID conversation, String eventType, Object body) {
+        byte[] type = eventType.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = Wire.encode(body);
+        byte[] payload = new byte[1 + type.length + json.length];
+        payload[0] = (byte) type.length;
+        System.arraycopy(type, 0, payload, 1, type.length);
+        System.arraycopy(json, 0, payload, 1 + type.length, json.length);
+        publish(LiveChannels.school(school), new LiveEvent(LiveEvent.Kind.OWN_DEVICES, school, conversation, user, 0L,
+                payload));
+    }
+
+    @Override
     public void settingsChanged(UUID school, UUID user) {
         publish(LiveChannels.school(school), new LiveEvent(LiveEvent.Kind.SETTINGS, school, LiveEvent.NONE, user, 0L,
                 new byte[0]));
@@ -209,6 +221,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         switch (event.kind()) {
             case MESSAGE -> dispatchMessage(event);
             case MEMBERSHIP -> dispatchMembership(event);
+            case OWN_DEVICES -> dispatchToOwnDevices(event);
             case SETTINGS -> {
                 if (event.user().equals(LiveEvent.NONE)) {
                     preferences.forgetSchool(event.school());
@@ -278,6 +291,21 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
                 session.dropTopic(event.conversation());
             }
             session.deliverEvent(frame);
+        });
+    }
+
+    /** Body: one byte with the length of the event type, the type (UTF-8), then the JSON body. */
+    private void dispatchToOwnDevices(LiveEvent event) {
+        byte[] payload = event.body();
+        int typeLength = payload[0];
+        String type = new String(payload, 1, typeLength, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = java.util.Arrays.copyOfRange(payload, 1 + typeLength, payload.length);
+        ServerFrame frame = ServerFrame.message(Destination.USER_EVENTS, nextEventId(), json,
+                "event-type", type, "conversation-id", event.conversation().toString());
+        sessions.forEachOfUser(event.user(), session -> {
+            if (session.schoolId().equals(event.school())) {
+                session.deliverEvent(frame);
+            }
         });
     }
 

@@ -20,7 +20,8 @@ import nl.klaslijn.common.auth.AccessToken;
  *
  * <ul>
  *   <li>read: the user's own pointer in their index (unread counts) always moves; the shared pointer
- *       others see, and the live {@code read} event, only when the user sends read receipts.
+ *       others see, and the live {@code read} event to the conversation, only when the user sends read
+ *       receipts (otherwise the event goes to the user's own devices only).
  *   <li>delivered: moved by the recipient's device acknowledging what it received (and by reading,
  *       since what was read was delivered); always shared.
  * </ul>
@@ -49,7 +50,9 @@ public final class Receipts {
                 .thenCompose(done -> preferences.user(school, who.userId()))
                 .thenCompose(mine -> {
                     if (!mine.sendReadReceipts()) {
-                        return CompletableFuture.completedFuture(null);
+                        signals.toOwnDevices(school, who.userId(), conversation.id(), "read", new LiveViews.ReadEvent(
+                                conversation.id().toString(), who.userId().toString(), Long.toString(upTo)));
+                        return CompletableFuture.<Void>completedFuture(null);
                     }
                     return store.advanceRead(school, conversation.id(), who.userId(), upTo)
                             .thenCompose(done -> store.advanceDelivered(school, conversation.id(), who.userId(), upTo))

@@ -29,4 +29,10 @@ public interface Signals {
 
     /** The user changed their chat settings: every node serving the school forgets its cached copy at once. */
     void settingsChanged(UUID school, UUID user);
+
+    /**
+     * Sends an event to the user's own devices only, on every node (e.g. their read pointer when they
+     * do not send read receipts: their other devices update unread counts, nobody else learns of it).
+     */
+    void toOwnDevices(UUID school, UUID user, UUID conversation, String eventType, Object body);
 }

@@ -218,12 +218,12 @@ class ClusterIT {
     }
 
     @Test
-    void readsAreBroadcastAcrossNodesAndCountedForTheSender() {
+    void readsAreBroadcastAcrossNodesAndCountedForTheSender() throws InterruptedException {
         UUID sender = cluster.person("Juf", "teacher");
         UUID reader = cluster.person("Lezer");
         UUID silent = cluster.person("Stil");
         try (StompClient t = cluster.connect(0, sender); StompClient r = cluster.connect(1, reader);
-                StompClient q = cluster.connect(1, silent)) {
+                StompClient q = cluster.connect(1, silent); StompClient qLaptop = cluster.connect(0, silent)) {
             Conversation group = cluster.conversation(ConversationKind.GROUP, List.of(sender, reader, silent));
             await(q.request("/app/settings", "{\"sendReadReceipts\":false}"));
             String id = await(t.sendMessage(group.id(), "r-1", "Gelezen?")).header("message-id");
@@ -236,6 +236,17 @@ class ClusterIT {
             LiveViews.ReadEvent read = Wire.decode(Frames.nextEvent(t, "read").body(), LiveViews.ReadEvent.class);
             assertThat(read.upTo()).isEqualTo(id);
             assertThat(read.userId()).as("groups show counts, not names, by default").isNull();
+            LiveViews.ReadEvent own = Wire.decode(Frames.nextEvent(qLaptop, "read").body(), LiveViews.ReadEvent.class);
+            if (own.userId() == null) { // the other reader's (anonymous) read came first
+                own = Wire.decode(Frames.nextEvent(qLaptop, "read").body(), LiveViews.ReadEvent.class);
+            }
+            assertThat(own.userId()).as("her other device learns her own read").isEqualTo(silent.toString());
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+            for (long left; (left = until - System.nanoTime()) > 0; ) {
+                StompFrame other = t.messages().poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                assertThat(other == null ? null : other.header("event-type")).as("nobody else learns of it")
+                        .isNotEqualTo("read");
+            }
             LiveViews.ReceiptsReply status = Frames.reply(await(t.request("/app/receipts",
                     "{\"conversationId\":\"" + group.id() + "\",\"messageId\":\"" + id + "\"}")), LiveViews.ReceiptsReply.class);
             assertThat(status.of()).isEqualTo(2);
