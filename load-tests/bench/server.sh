@@ -3,6 +3,7 @@
 #   load-tests/bench/server.sh start   -> waits for /health, prints SERVER_PID and CASSANDRA_PID
 #   load-tests/bench/server.sh stop    -> SIGTERM to the server (it stops its Cassandra child), waits
 # Gatling's WebSocket client sends Origin: http://127.0.0.1:PORT (like a browser), so that origin is allowed.
+# Extra server flags: SERVER_ARGS="--klaslijn.chat.x=y ...", extra JVM flags: JAVA_OPTS="-XX:...".
 # State in /tmp/bench-server.{pid,log}. Data in /tmp/bench-cassandra (deleted on start unless KEEP_DATA=1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,11 +20,11 @@ start)
     echo "server already running: pid $(cat $PIDFILE)"; exit 1
   fi
   [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf /tmp/bench-cassandra
-  nohup "$JAVA" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+  nohup "$JAVA" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} \
     -jar "$JAR" \
     --klaslijn.chat.port=$PORT --klaslijn.chat.sends-per-second=1000 --klaslijn.chat.send-burst=1000 \
     --klaslijn.chat.allowed-origins=http://127.0.0.1:$PORT --klaslijn.demo.enabled=false --klaslijn.cassandra.embedded.data-directory=/tmp/bench-cassandra \
-    --klaslijn.cassandra.embedded.port=19142 >"$LOG" 2>&1 &
+    --klaslijn.cassandra.embedded.port=19142 ${SERVER_ARGS:-} >"$LOG" 2>&1 &
   echo $! >$PIDFILE
   for _ in $(seq 1 180); do
     if curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi

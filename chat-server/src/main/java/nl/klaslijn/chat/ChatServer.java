@@ -56,7 +56,8 @@ public final class ChatServer implements AutoCloseable {
         revocations.reload();
         Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
-                ForkJoinPool.commonPool(), listener -> Brokers.create(settings.broker(), listener));
+                ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
+                listener -> Brokers.create(settings.broker(), listener));
         conversations.listen(hub);
         messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock);
         Inbox inbox = new Inbox(session, conversations, messages);

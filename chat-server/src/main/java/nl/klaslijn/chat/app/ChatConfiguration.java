@@ -10,6 +10,7 @@ import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.edge.EdgeTransport;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
@@ -59,6 +60,8 @@ class ChatConfiguration {
                 .sendsPerSecond(chat.sendsPerSecond())
                 .sendBurst(chat.sendBurst())
                 .maxFrameBytes(chat.maxFrameBytes())
+                .transport(EdgeTransport.parse(environment.getProperty("klaslijn.chat.transport", "auto")))
+                .ioThreads(environment.getProperty("klaslijn.chat.io-threads", Integer.class, 0))
                 .build();
         ChatSettings settings = new ChatSettings(chat.nodeId(), chat.tokenSigningKey().getBytes(StandardCharsets.UTF_8),
                 chat.bucketWidth(), chat.membershipCacheTtl(), edge)

@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,10 @@ public final class ServerFrame {
     private final String[] headers;
     private final byte[] body;
     private volatile byte @Nullable [] encoding;
+    private volatile @Nullable Variant variant;
+
+    /** The most recently cached per-recipient encoding and the key it is for. */
+    private record Variant(String key, byte[] bytes) {}
 
     private ServerFrame(String command, String[] headers, byte[] body) {
         if (headers.length % 2 != 0) {
@@ -103,5 +108,21 @@ public final class ServerFrame {
             encoding = cached;
         }
         return cached;
+    }
+
+    /**
+     * The transport's complete encoding of this frame for one recipient variant (for a MESSAGE: the
+     * recipient's subscription id), computed by {@code encoder} and cached for the most recent key. Nearly
+     * every client uses the same subscription id, so a group message is encoded once and the same bytes
+     * go to every recipient; a recipient with another key gets its own encoding (and replaces the cached
+     * one). The encoder must be a pure function of (frame, key). Callers must not modify the result.
+     */
+    public byte[] encodedFor(String key, BiFunction<ServerFrame, String, byte[]> encoder) {
+        Variant cached = variant;
+        if (cached == null || !cached.key().equals(key)) {
+            cached = new Variant(key, encoder.apply(this, key));
+            variant = cached;
+        }
+        return cached.bytes();
     }
 }

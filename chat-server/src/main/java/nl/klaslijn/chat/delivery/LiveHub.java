@@ -13,6 +13,7 @@ import nl.klaslijn.chat.broker.BrokerListener;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.conversations.MembershipListener;
+import nl.klaslijn.chat.core.DeliveryBatching;
 import nl.klaslijn.chat.core.Destination;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.core.LiveRoutes;
@@ -54,14 +55,17 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     private final AtomicLong eventIds = new AtomicLong();
     private final Broker broker;
     private final Following following;
+    private final DeliveryBatching batching;
 
     /**
      * Creates the hub and its broker ({@code brokers} builds the engine with the hub as its listener),
      * and joins the all-nodes channel (waits for it: a node must hear revocations before it serves).
      */
     public LiveHub(LocalSessions sessions, Conversations conversations, ConversationIndex index, Revocations revocations,
-            Preferences preferences, Executor blockingWork, Function<BrokerListener, Broker> brokers) {
+            Preferences preferences, Executor blockingWork, DeliveryBatching batching,
+            Function<BrokerListener, Broker> brokers) {
         this.sessions = sessions;
+        this.batching = batching;
         this.preferences = preferences;
         this.conversations = conversations;
         this.revocations = revocations;
@@ -217,7 +221,12 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         batch.clear();
     }
 
+    /** One event to this node's sessions; its frames reach the transport as one batch. */
     private void dispatch(LiveEvent event) {
+        batching.deliverAll(() -> dispatchNow(event));
+    }
+
+    private void dispatchNow(LiveEvent event) {
         switch (event.kind()) {
             case MESSAGE -> dispatchMessage(event);
             case MEMBERSHIP -> dispatchMembership(event);
@@ -243,7 +252,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         if (now != null) {
             deliverMessage(event, now);
         } else {
-            found.thenAccept(c -> deliverMessage(event, c));
+            found.thenAccept(c -> batching.deliverAll(() -> deliverMessage(event, c)));
         }
     }
 

@@ -4,19 +4,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.core.ChatCore;
+import nl.klaslijn.chat.core.DeliveryBatching;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
 import nl.klaslijn.common.auth.AccessTokens;
@@ -68,20 +62,24 @@ public final class ChatEdgeServer implements AutoCloseable {
         this.daemonThreads = daemonThreads;
     }
 
+    /**
+     * The edge's {@link DeliveryBatching}: frames delivered from a non-I/O thread inside
+     * {@link DeliveryBatching#deliverAll} wake each event loop once, when it returns (see {@link LoopMailbox}).
+     */
+    public static final DeliveryBatching DELIVERY_BATCHING = LoopMailbox::batched;
+
     /** Binds and returns the bound port (useful with port 0). */
     public synchronized int start() throws InterruptedException {
         if (serverChannel != null) {
             throw new IllegalStateException("already started");
         }
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EdgeTransport transport = settings.transport().resolve();
         EventLoopGroup g = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("chat-edge", daemonThreads), io);
+                new DefaultThreadFactory("chat-edge", daemonThreads), transport.ioHandlerFactory());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(g)
-                    .channel(channelType)
+                    .channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -93,7 +91,7 @@ public final class ChatEdgeServer implements AutoCloseable {
             serverChannel = ch;
             int port = ((InetSocketAddress) ch.localAddress()).getPort();
             log.info("chat edge listening on {}:{} ({}), WebSocket path {}", settings.host(), port,
-                    epoll ? "epoll" : "nio", settings.webSocketPath());
+                    transport.wireName(), settings.webSocketPath());
             return port;
         } catch (InterruptedException | RuntimeException e) {
             g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownTimeout bound on {@link ChatEdgeServer#stop()}
  * @param timerTick resolution of the per-event-loop heart-beat and idle timer
  * @param ioThreads event loop threads; 0 means Netty's default (twice the cores)
+ * @param transport the event loops' socket transport ({@link EdgeTransport}; {@code auto}: epoll, else NIO)
  * @param serverName value of the {@code server} header in CONNECTED
  */
 public record EdgeSettings(
@@ -61,6 +62,7 @@ public record EdgeSettings(
         Duration shutdownTimeout,
         Duration timerTick,
         int ioThreads,
+        EdgeTransport transport,
         String serverName) {
 
     public EdgeSettings {
@@ -76,6 +78,10 @@ public record EdgeSettings(
         positive("maxHeaderLineBytes", maxHeaderLineBytes);
         positive("maxHttpRequestBytes", maxHttpRequestBytes);
         positive("sendBurst", sendBurst);
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be >= 0 (0: Netty's default): " + ioThreads);
+        }
+        java.util.Objects.requireNonNull(transport, "transport");
         if (!(sendsPerSecond > 0)) {
             throw new IllegalArgumentException("sendsPerSecond must be > 0");
         }
@@ -153,6 +159,7 @@ public record EdgeSettings(
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private Duration timerTick = Duration.ofSeconds(1);
         private int ioThreads = 0;
+        private EdgeTransport transport = EdgeTransport.AUTO;
         private String serverName = defaultServerName();
 
         Builder() {}
@@ -180,6 +187,7 @@ public record EdgeSettings(
             shutdownTimeout = s.shutdownTimeout;
             timerTick = s.timerTick;
             ioThreads = s.ioThreads;
+            transport = s.transport;
             serverName = s.serverName;
         }
 
@@ -205,6 +213,7 @@ public record EdgeSettings(
         public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return this; }
         public Builder timerTick(Duration v) { timerTick = v; return this; }
         public Builder ioThreads(int v) { ioThreads = v; return this; }
+        public Builder transport(EdgeTransport v) { transport = v; return this; }
         public Builder serverName(String v) { serverName = v; return this; }
 
         public EdgeSettings build() {
@@ -212,7 +221,7 @@ public record EdgeSettings(
                     maxHeaderLineBytes, maxHttpRequestBytes, sendsPerSecond, sendBurst, serverHeartbeat,
                     clientHeartbeat, connectTimeout, idleTimeout, httpIdleTimeout, writeBufferLowWaterMark,
                     writeBufferHighWaterMark, maxPendingOutboundBytes, closeGrace, shutdownTimeout, timerTick,
-                    ioThreads, serverName);
+                    ioThreads, transport, serverName);
         }
     }
 }

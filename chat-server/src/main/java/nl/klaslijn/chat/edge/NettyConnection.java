@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.edge;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * An authenticated STOMP connection as the chat core sees it.
  *
  * <p>Threads: {@link #deliver}, {@link #send}, {@link #close} and {@link #isOpen} may be called from any
- * thread and never block. Frames are encoded on the caller's thread. On the event loop they are written
+ * thread and never block. Frames are encoded on the caller's thread; a MESSAGE is written as the complete
+ * WebSocket frame {@link StompEncoder#framedMessage} made once for all its recipients. On the event loop they are written
  * without flushing, and the first write after a flush schedules one flush task, which runs after the
  * writes already queued, so a burst of deliveries costs one flush (one syscall) per event-loop turn. From
  * another thread they go through the loop's {@link LoopMailbox}: one task per burst for all connections
@@ -99,7 +101,9 @@ public final class NettyConnection implements Connection, Runnable {
         if (state != OPEN) {
             return;
         }
-        writeOrPost(new TextWebSocketFrame(StompEncoder.message(subscriptionId, message)));
+        // The complete WebSocket frame, encoded once per message and shared by every recipient; wrapping it
+        // costs one small object. It passes the WebSocket encoder untouched (see WebSocketFrameHandler#write).
+        writeOrPost(Unpooled.wrappedBuffer(message.encodedFor(subscriptionId, StompEncoder::framedMessage)));
     }
 
     @Override
@@ -111,13 +115,13 @@ public final class NettyConnection implements Connection, Runnable {
     }
 
     /** On the event loop: write now (unless past the outbound cap); from another thread: through the loop's mailbox. */
-    private void writeOrPost(TextWebSocketFrame frame) {
+    private void writeOrPost(Object frame) {
         if (!channel.eventLoop().inEventLoop()) {
             timer.mailbox().post(this, frame);
         } else if (admit()) {
             channel.write(frame, channel.voidPromise());
         } else {
-            frame.release();
+            io.netty.util.ReferenceCountUtil.release(frame);
         }
     }
 

@@ -12,17 +12,19 @@ import nl.klaslijn.chat.core.ServerFrame;
  *
  * <p>A MESSAGE goes to many recipients that differ only in the {@code subscription} header. It is encoded
  * once: {@link #messageTail} (every header but {@code subscription}, {@code content-length}, blank line,
- * body, NUL) is cached in the frame through {@link ServerFrame#encoded}; {@link #message} puts a small
- * per-recipient prefix ({@code MESSAGE\nsubscription:<id>\n}) in front of those shared bytes in a composite
- * buffer, copying nothing.
+ * body, NUL) is cached in the frame through {@link ServerFrame#encoded}, and {@link #framedMessage} (the
+ * WebSocket frame header, {@code MESSAGE\nsubscription:<id>\n} and that tail) through
+ * {@link ServerFrame#encodedFor}, per subscription id. All recipients with the same subscription id (in
+ * practice all of them) share one array, written to each connection as it is.
  *
  * <p>Header names and values are escaped as STOMP 1.2 requires (backslash, LF, CR, colon), except in
  * CONNECTED, which the spec leaves unescaped. A {@code content-length} header is added whenever there is
  * a body (a {@code content-length} among the frame's own headers is ignored: we compute it).
  *
  * <p>This is a set of functions, not a pipeline encoder, on purpose: {@link NettyConnection} encodes on the
- * caller's thread and writes {@code TextWebSocketFrame}s, so Netty's outbound accounting (write-buffer
- * water marks, our hard cap on pending bytes) sees the real size of every queued message.
+ * caller's thread and writes {@code TextWebSocketFrame}s (or, for a MESSAGE, the ready WebSocket frame as a
+ * {@code ByteBuf}), so Netty's outbound accounting (write-buffer water marks, our hard cap on pending
+ * bytes) sees the real size of every queued message.
  */
 final class StompEncoder {
 
@@ -41,15 +43,39 @@ final class StompEncoder {
         }
     }
 
-    /** One recipient's MESSAGE: a composite of its own prefix and the frame's shared, once-encoded bytes. */
-    static ByteBuf message(String subscriptionId, ServerFrame frame) {
+    /**
+     * One MESSAGE for a subscription as a complete, unmasked WebSocket text frame (RFC 6455 section 5.2:
+     * FIN, opcode 1, 7/16/64-bit payload length, payload): the exact bytes a server puts on the wire. A
+     * pure function of (frame, subscription id), so {@link ServerFrame#encodedFor} can cache it and every
+     * recipient with that subscription id gets the same array.
+     */
+    static byte[] framedMessage(ServerFrame frame, String subscriptionId) {
         byte[] tail = frame.encoded(StompEncoder::messageTail);
         byte[] id = escape(subscriptionId).getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = new byte[MESSAGE_SUBSCRIPTION.length + id.length + 1];
-        System.arraycopy(MESSAGE_SUBSCRIPTION, 0, prefix, 0, MESSAGE_SUBSCRIPTION.length);
-        System.arraycopy(id, 0, prefix, MESSAGE_SUBSCRIPTION.length, id.length);
-        prefix[prefix.length - 1] = '\n';
-        return Unpooled.wrappedBuffer(prefix, tail);
+        int payload = MESSAGE_SUBSCRIPTION.length + id.length + 1 + tail.length;
+        int header = payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10;
+        byte[] out = new byte[header + payload];
+        out[0] = (byte) 0x81; // FIN, text
+        if (payload < 126) {
+            out[1] = (byte) payload;
+        } else if (payload <= 0xFFFF) {
+            out[1] = 126;
+            out[2] = (byte) (payload >>> 8);
+            out[3] = (byte) payload;
+        } else {
+            out[1] = 127;
+            for (int i = 0; i < 8; i++) {
+                out[2 + i] = (byte) ((long) payload >>> (56 - 8 * i));
+            }
+        }
+        int at = header;
+        System.arraycopy(MESSAGE_SUBSCRIPTION, 0, out, at, MESSAGE_SUBSCRIPTION.length);
+        at += MESSAGE_SUBSCRIPTION.length;
+        System.arraycopy(id, 0, out, at, id.length);
+        at += id.length;
+        out[at++] = '\n';
+        System.arraycopy(tail, 0, out, at, tail.length);
+        return out;
     }
 
     /** Any server frame (RECEIPT, ERROR, or a MESSAGE without subscription), encoded in full. */

@@ -217,7 +217,9 @@ final class WebSocketFrameHandler extends ChannelDuplexHandler {
             } else {
                 sendClose(ctx, close, promise.unvoid());
             }
-        } else if (closeSent && msg instanceof WebSocketFrame) {
+        } else if (closeSent && (msg instanceof WebSocketFrame || msg instanceof ByteBuf)) {
+            // A ByteBuf here is a complete WebSocket frame encoded by the application (StompEncoder#framedMessage);
+            // the WebSocket encoder below passes it through as it is. After our close it is dropped like any frame.
             ReferenceCountUtil.release(msg);
             promise.tryFailure(CLOSE_SENT);
         } else {

@@ -8,6 +8,9 @@ import nl.klaslijn.common.cassandra.Statements;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,16 @@ final class MessageStore {
     /** The result of claiming a client message id: the server id it is bound to, and whether we bound it now. */
     record Claim(long messageId, boolean fresh) {}
 
+    /** How long this node remembers that it wrote a bucket marker (a bucket is a week by default). */
+    static final Duration MARKED_BUCKETS_TTL = Duration.ofHours(1);
+
+    /** A bucket whose marker this node wrote; conversation ids are unique across schools. */
+    private record MarkedBucket(UUID conversation, long bucket) {}
+
+    private final Cache<MarkedBucket, Boolean> markedBuckets = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(MARKED_BUCKETS_TTL)
+            .build();
     private final CqlSession session;
     private final PreparedStatement claim;
     private final PreparedStatement reclaim;
@@ -84,14 +97,25 @@ final class MessageStore {
                 });
     }
 
-    /** Writes the message row and marks its bucket non-empty. Idempotent. */
+    /**
+     * Writes the message row and marks its bucket non-empty. Idempotent. The marker is written only when
+     * this node has not written it before (within {@link #MARKED_BUCKETS_TTL}): bucket markers are never
+     * deleted, so once written it stays, and a busy conversation costs one write per message, not two.
+     */
     CompletionStage<Void> write(ChatMessage m, long bucketMillis) {
         long bucket = Buckets.of(m.id(), bucketMillis);
         CompletableFuture<AsyncResultSet> row = session.executeAsync(insertMessage.bind(m.schoolId(), m.conversationId(),
                 bucket, m.id(), m.senderId(), m.clientMessageId(), m.text())).toCompletableFuture();
+        MarkedBucket key = new MarkedBucket(m.conversationId(), bucket);
+        if (markedBuckets.getIfPresent(key) != null) {
+            return row.thenApply(done -> null);
+        }
         CompletableFuture<AsyncResultSet> marker = session.executeAsync(
                 insertBucket.bind(m.schoolId(), m.conversationId(), bucket)).toCompletableFuture();
-        return CompletableFuture.allOf(row, marker);
+        return CompletableFuture.allOf(row, marker).thenApply(done -> {
+            markedBuckets.put(key, Boolean.TRUE); // only after the marker is stored
+            return null;
+        });
     }
 
     /**

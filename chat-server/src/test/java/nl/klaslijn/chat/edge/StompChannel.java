@@ -2,9 +2,12 @@ package nl.klaslijn.chat.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -76,9 +79,27 @@ final class StompChannel implements AutoCloseable {
     /** The next outbound frame, which must be a STOMP text frame. */
     StompText.Frame read() {
         channel.runPendingTasks();
-        Object out = channel.readOutbound();
+        Object out = asTextFrame(channel.readOutbound());
         assertThat(out).as("next outbound frame").isInstanceOf(TextWebSocketFrame.class);
         return StompText.read((TextWebSocketFrame) out);
+    }
+
+    /**
+     * A MESSAGE leaves {@link NettyConnection} as a ready WebSocket frame ({@code ByteBuf}, see
+     * {@link StompEncoder#framedMessage}); decodes it as a client would. Anything else is returned as it is.
+     */
+    static Object asTextFrame(Object out) {
+        if (!(out instanceof ByteBuf wire)) {
+            return out;
+        }
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
+                .expectMaskedFrames(false).maxFramePayloadLength(1 << 20).build()));
+        client.writeInbound(wire);
+        Object frame = client.readInbound();
+        assertThat(frame).as("one complete text frame").isInstanceOf(TextWebSocketFrame.class);
+        assertThat(((TextWebSocketFrame) frame).isFinalFragment()).isTrue();
+        assertThat(client.finishAndReleaseAll()).as("nothing after the frame").isFalse();
+        return frame;
     }
 
     /** The next outbound frame, raw (caller releases). */

@@ -190,6 +190,7 @@ class WebSocketFrameHandlerTest {
         EmbeddedChannel open = new EmbeddedChannel(new WebSocketFrameHandler(16, 1000));
         open.writeAndFlush(new CloseWebSocketFrame(1000, "first"));
         open.writeAndFlush(new TextWebSocketFrame("late"));
+        open.writeAndFlush(Unpooled.wrappedBuffer(utf8("a ready frame, late as well")));
         open.writeAndFlush(new CloseWebSocketFrame(1001, "second"));
         List<WebSocketFrame> written = new ArrayList<>();
         for (Object o; (o = open.readOutbound()) != null; ) {
