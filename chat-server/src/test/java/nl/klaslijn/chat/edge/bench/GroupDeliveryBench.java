@@ -2,20 +2,10 @@ package nl.klaslijn.chat.edge.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -197,37 +187,15 @@ public final class GroupDeliveryBench {
         for (int i = 0; i < n; i++) {
             String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), Duration.ofHours(1));
             Bootstrap b = new Bootstrap().group(group).channel(EpollSocketChannel.class)
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                                    new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(uri,
-                                            WebSocketVersion.V13, "v12.stomp", false, new DefaultHttpHeaders(), 65536,
-                                            true, false, 10_000, false, false)),
-                                    new SimpleChannelInboundHandler<TextWebSocketFrame>() {
-                                        @Override
-                                        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                                            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                                                ctx.writeAndFlush(new TextWebSocketFrame("CONNECT\naccept-version:1.2\n"
-                                                        + "heart-beat:0,0\nAuthorization:Bearer " + token + "\n\n\0"));
-                                            }
-                                        }
-
-                                        @Override
-                                        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-                                            String text = frame.text();
-                                            if (text.startsWith("CONNECTED")) {
-                                                ctx.writeAndFlush(new TextWebSocketFrame(
-                                                        "SUBSCRIBE\nid:sub-0\ndestination:/user/events\nreceipt:s\n\n\0"));
-                                            } else if (text.startsWith("RECEIPT")) {
-                                                subscribed.countDown();
-                                            } else if (text.startsWith("MESSAGE")) {
-                                                received.incrementAndGet();
-                                            }
-                                        }
-                                    });
+                    .handler(BenchStompClient.initializer(uri, token, "0,0", (ctx, text) -> {
+                        if (text.startsWith("CONNECTED")) {
+                            BenchStompClient.send(ctx, "SUBSCRIBE\nid:sub-0\ndestination:/user/events\nreceipt:s\n\n\0");
+                        } else if (text.startsWith("RECEIPT")) {
+                            subscribed.countDown();
+                        } else if (text.startsWith("MESSAGE")) {
+                            received.incrementAndGet();
                         }
-                    });
+                    }));
             channels.add(b.connect("127.0.0.1", port).sync().channel());
         }
         if (!subscribed.await(60, TimeUnit.SECONDS)) {

@@ -3,26 +3,15 @@ package nl.klaslijn.chat.edge.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -159,40 +148,19 @@ public final class IdleConnectionMemory {
             inFlight.acquire();
             String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), Duration.ofHours(1));
             int index = i;
-            Bootstrap b = client().handler(new ChannelInitializer<Channel>() {
-                @Override
-                protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-                            new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(uri,
-                                    WebSocketVersion.V13, "v12.stomp", false, new DefaultHttpHeaders(), 65536,
-                                    true, false, 10_000, false, false)), // no Origin: a native app
-                            new SimpleChannelInboundHandler<TextWebSocketFrame>() {
-                                @Override
-                                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                                    if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                                        ctx.writeAndFlush(new TextWebSocketFrame("CONNECT\naccept-version:1.2\nheart-beat:0,10000\n"
-                                                + "Authorization:Bearer " + token + "\n\n\0"));
-                                    }
-                                }
-
-                                @Override
-                                protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-                                    String text = frame.text();
-                                    if (text.startsWith("CONNECTED")) {
-                                        ctx.writeAndFlush(new TextWebSocketFrame("SUBSCRIBE\nid:sub-0\ndestination:/conversations/"
-                                                + (index % 500) + "\nreceipt:s\n\n\0"));
-                                    } else if (text.startsWith("RECEIPT")) {
-                                        subscribed.countDown();
-                                        inFlight.release();
-                                    } else if (text.startsWith("ERROR")) {
-                                        failures.incrementAndGet();
-                                        subscribed.countDown();
-                                        inFlight.release();
-                                    }
-                                }
-                            });
+            Bootstrap b = client().handler(BenchStompClient.initializer(uri, token, "0,10000", (ctx, text) -> {
+                if (text.startsWith("CONNECTED")) {
+                    BenchStompClient.send(ctx, "SUBSCRIBE\nid:sub-0\ndestination:/conversations/" + (index % 500)
+                            + "\nreceipt:s\n\n\0");
+                } else if (text.startsWith("RECEIPT")) {
+                    subscribed.countDown();
+                    inFlight.release();
+                } else if (text.startsWith("ERROR")) {
+                    failures.incrementAndGet();
+                    subscribed.countDown();
+                    inFlight.release();
                 }
-            });
+            }));
             channels.add(b.connect("127.0.0.1", port).sync().channel());
         }
         if (!subscribed.await(120, TimeUnit.SECONDS)) {
