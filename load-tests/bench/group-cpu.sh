@@ -3,7 +3,7 @@
 # members, one discarded warm-up run, then the measured runs with 1 and 2 connections per member.
 #   load-tests/bench/group-cpu.sh                     # the jar in chat-server/target
 #   JAR=/tmp/other-exec.jar load-tests/bench/group-cpu.sh
-#   SERVER_ARGS="--klaslijn.chat.transport=io-uring" load-tests/bench/group-cpu.sh
+#   SERVER_ARGS="--klaslijn.chat.io-threads=2" load-tests/bench/group-cpu.sh
 # Prints each run's result lines (server CPU per message and per delivery, per thread, Cassandra's share).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -7,9 +7,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.util.Locale;
 
 /**
@@ -17,24 +14,23 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code auto} (default): epoll where the native library loads (Linux), else NIO.
- *   <li>{@code epoll}, {@code io-uring}, {@code nio}: that one; the server refuses to start when it is not
- *       available here (io_uring needs Linux 5.14+ and may be switched off by {@code kernel.io_uring_disabled}
- *       or a container's seccomp profile).
+ *   <li>{@code epoll}, {@code nio}: that one; the server refuses to start when epoll is asked for and not
+ *       available here.
  * </ul>
  *
- * io_uring submits every write of an event-loop turn in one system call, where epoll makes one
- * {@code write} per connection; docs/benchmarks.md measures both for group delivery.
+ * (io_uring was tried and measured no cheaper for group delivery on our machines, while its presence on the
+ * class path made Lettuce mix io_uring options into its epoll channels; docs/benchmarks.md, section 9.)
  */
 public enum EdgeTransport {
-    AUTO, EPOLL, IO_URING, NIO;
+    AUTO, EPOLL, NIO;
 
-    /** Parses {@code auto}, {@code epoll}, {@code io-uring} or {@code nio} (case-insensitive; {@code _} for {@code -}). */
+    /** Parses {@code auto}, {@code epoll} or {@code nio} (case-insensitive). */
     public static EdgeTransport parse(String value) {
-        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        String name = value.trim().toUpperCase(Locale.ROOT);
         try {
             return valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown transport '" + value + "': use auto, epoll, io-uring or nio");
+            throw new IllegalArgumentException("unknown transport '" + value + "': use auto, epoll or nio");
         }
     }
 
@@ -46,9 +42,6 @@ public enum EdgeTransport {
             case EPOLL:
                 Epoll.ensureAvailability();
                 return EPOLL;
-            case IO_URING:
-                IoUring.ensureAvailability();
-                return IO_URING;
             default:
                 return NIO;
         }
@@ -59,8 +52,6 @@ public enum EdgeTransport {
         switch (this) {
             case EPOLL:
                 return EpollIoHandler.newFactory();
-            case IO_URING:
-                return IoUringIoHandler.newFactory();
             case NIO:
                 return NioIoHandler.newFactory();
             default:
@@ -73,8 +64,6 @@ public enum EdgeTransport {
         switch (this) {
             case EPOLL:
                 return EpollServerSocketChannel.class;
-            case IO_URING:
-                return IoUringServerSocketChannel.class;
             case NIO:
                 return NioServerSocketChannel.class;
             default:
@@ -84,6 +73,6 @@ public enum EdgeTransport {
 
     /** The configuration name. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -20,14 +20,8 @@ class EdgeEndToEndIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = new ChatEdgeServer(EdgeSettings.builder().port(0).ioThreads(1).transport(transport()).build(), core,
-                TestTokens.TOKENS, null);
+        server = new ChatEdgeServer(EdgeSettings.builder().port(0).ioThreads(1).build(), core, TestTokens.TOKENS, null);
         port = server.start();
-    }
-
-    /** The socket transport under test; {@link EdgeEndToEndIoUringIT} runs every test here again over io_uring. */
-    EdgeTransport transport() {
-        return EdgeTransport.AUTO;
     }
 
     @AfterEach

@@ -11,17 +11,16 @@ class EdgeTransportTest {
     @Test
     void parsesTheConfigurationNames() {
         assertThat(EdgeTransport.parse("auto")).isEqualTo(EdgeTransport.AUTO);
-        assertThat(EdgeTransport.parse("io-uring")).isEqualTo(EdgeTransport.IO_URING);
         assertThat(EdgeTransport.parse(" EPOLL ")).isEqualTo(EdgeTransport.EPOLL);
         assertThat(EdgeTransport.parse("nio")).isEqualTo(EdgeTransport.NIO);
-        assertThat(EdgeTransport.IO_URING.wireName()).isEqualTo("io-uring");
+        assertThat(EdgeTransport.EPOLL.wireName()).isEqualTo("epoll");
     }
 
     @Test
     void refusesAnUnknownName() {
         assertThatThrownBy(() -> EdgeTransport.parse("kqueue"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kqueue").hasMessageContaining("io-uring");
+                .hasMessageContaining("kqueue").hasMessageContaining("epoll");
     }
 
     @Test

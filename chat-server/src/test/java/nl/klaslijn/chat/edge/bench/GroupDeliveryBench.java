@@ -52,7 +52,7 @@ import nl.klaslijn.common.auth.Role;
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
  *     -Dio.netty.leakDetection.level=disabled -Dlogback.configurationFile=edge/logback-bench.xml \
  *     -cp chat-server/target/test-classes:chat-server/target/classes:$(cat chat-server/target/bench.classpath) \
- *     nl.klaslijn.chat.edge.bench.GroupDeliveryBench [seconds] [rounds] [epoll|io-uring] [batched: true|false]
+ *     nl.klaslijn.chat.edge.bench.GroupDeliveryBench [seconds] [rounds] [epoll|nio] [batched: true|false]
  * </pre>
  */
 public final class GroupDeliveryBench {
@@ -69,7 +69,7 @@ public final class GroupDeliveryBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         EdgeTransport[] transports = args.length > 2
                 ? new EdgeTransport[] {EdgeTransport.parse(args[2])}
-                : new EdgeTransport[] {EdgeTransport.EPOLL, EdgeTransport.IO_URING};
+                : new EdgeTransport[] {EdgeTransport.EPOLL};
         boolean[] batching = args.length > 3 ? new boolean[] {Boolean.parseBoolean(args[3])} : new boolean[] {false, true};
         for (int round = 1; round <= rounds; round++) {
             for (EdgeTransport transport : transports) {
