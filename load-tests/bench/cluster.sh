@@ -9,6 +9,7 @@
 # Node i (1-based) listens on 18080+i-1. Every node allows the origins of all nodes (Gatling sends
 # Origin: http://127.0.0.1:<port>). State in /tmp/bench-cluster/ (pids, logs, cluster.env). Cassandra data in
 # /tmp/bench-cassandra (deleted on start unless KEEP_DATA=1). Heaps: server -Xmx1g (SERVER_HEAP), Cassandra 512m.
+# Extra JVM flags for every node: JAVA_OPTS="-XX:..." ("%i" in them becomes the node's number, e.g. for a JFR file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -53,6 +54,7 @@ start)
   REDIS_PID=$(sed -n 's/^REDIS_PID=//p' $DIR/redis.log)
   REDIS_VERSION=$(sed -n 's/^REDIS_VERSION=//p' $DIR/redis.log)
 
+  EXTRA_OPTS=${JAVA_OPTS:-}
   COMMON=(--klaslijn.chat.broker=redis --klaslijn.redis.uri=redis://127.0.0.1:$REDIS_PORT --klaslijn.demo.enabled=false
     --klaslijn.chat.sends-per-second=1000 --klaslijn.chat.send-burst=1000 --klaslijn.chat.allowed-origins=$ORIGINS)
   PIDS=()
@@ -64,7 +66,8 @@ start)
     else
       CASS=(--klaslijn.cassandra.embedded.enabled=false --klaslijn.cassandra.contact-points=127.0.0.1:19142)
     fi
-    nohup "$JAVA" -Xmx$SERVER_HEAP -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$JAR" \
+    # shellcheck disable=SC2086
+    nohup "$JAVA" -Xmx$SERVER_HEAP -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${EXTRA_OPTS//%i/$i} -jar "$JAR" \
       --klaslijn.chat.node-id=$i --klaslijn.chat.port=$port "${CASS[@]}" "${COMMON[@]}" >$DIR/node$i.log 2>&1 &
     PIDS+=($!)
     # Node 1 creates the keyspace and schema in its Cassandra: the others start once it is healthy.
