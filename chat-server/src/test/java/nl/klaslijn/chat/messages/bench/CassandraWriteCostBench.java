@@ -1,6 +1,8 @@
 package nl.klaslijn.chat.messages.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
@@ -36,6 +38,9 @@ import nl.klaslijn.devstack.cassandra.TestCassandra;
  *     -cp chat-server/target/test-classes:chat-server/target/classes:$(cat chat-server/target/bench.classpath) \
  *     nl.klaslijn.chat.messages.bench.CassandraWriteCostBench [operations per variant] [rounds]
  * </pre>
+ *
+ * <p>{@code -Dbench.protocols=V5,V4} runs every round once per native protocol version, each on a session of its
+ * own against the same (equally warm) node; the default is the chat server's own session ({@code default}).
  */
 public final class CassandraWriteCostBench {
 
@@ -54,20 +59,44 @@ public final class CassandraWriteCostBench {
         try (CqlSession ddl = CassandraSessions.openForSchemaChanges(settings)) {
             createSchema(ddl);
         }
-        try (CqlSession session = CassandraSessions.open(settings)) {
-            Variants variants = new Variants(session);
-            for (int round = 0; round < rounds; round++) {
-                System.out.printf("round %d (%d operations each, %d in flight)%n", round + 1, operations, IN_FLIGHT);
-                measure("claim: INSERT .. IF NOT EXISTS", operations, cassandraPid, variants::claim);
-                measure("claim read: SELECT by key", operations, cassandraPid, variants::readClaim);
-                measure("message row: INSERT", operations, cassandraPid, variants::message);
-                measure("index: unlogged batch of 2 updates", operations, cassandraPid, n -> variants.index(n, 2));
-                measure("index: unlogged batch of 10 updates", operations, cassandraPid, n -> variants.index(n, 10));
-                measure("index: 10 single updates", operations / 10, cassandraPid, variants::tenSingles);
-                measure("1:1 send: claim, then row + batch of 2", operations, cassandraPid, variants::directSend);
+        String[] protocols = System.getProperty("bench.protocols", "default").split(",");
+        for (int round = 0; round < rounds; round++) {
+            for (String protocol : protocols) {
+                try (CqlSession session = open(settings, protocol)) {
+                    System.out.printf("round %d, protocol %s (%d operations each, %d in flight)%n", round + 1,
+                            session.getContext().getProtocolVersion(), operations, IN_FLIGHT);
+                    runAll(new Variants(session), operations, cassandraPid);
+                }
             }
         }
         System.exit(0);
+    }
+
+    /** The chat server's session, or with {@code protocol} (V4, V5) forced. */
+    private static CqlSession open(CassandraSettings settings, String protocol) {
+        if (protocol.equals("default")) {
+            return CassandraSessions.open(settings);
+        }
+        return CqlSession.builder()
+                .addContactPoints(settings.contactPoints())
+                .withLocalDatacenter(settings.localDatacenter())
+                .withKeyspace(settings.keyspace())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withString(DefaultDriverOption.PROTOCOL_VERSION, protocol)
+                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "LOCAL_QUORUM")
+                        .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
+                        .build())
+                .build();
+    }
+
+    private static void runAll(Variants variants, int operations, long cassandraPid) throws Exception {
+        measure("claim: INSERT .. IF NOT EXISTS", operations, cassandraPid, variants::claim);
+        measure("claim read: SELECT by key", operations, cassandraPid, variants::readClaim);
+        measure("message row: INSERT", operations, cassandraPid, variants::message);
+        measure("index: unlogged batch of 2 updates", operations, cassandraPid, n -> variants.index(n, 2));
+        measure("index: unlogged batch of 10 updates", operations, cassandraPid, n -> variants.index(n, 10));
+        measure("index: 10 single updates", operations / 10, cassandraPid, variants::tenSingles);
+        measure("1:1 send: claim, then row + batch of 2", operations, cassandraPid, variants::directSend);
     }
 
     private static void createSchema(CqlSession ddl) {
