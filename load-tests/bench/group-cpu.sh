@@ -4,6 +4,8 @@
 #   load-tests/bench/group-cpu.sh                     # the jar in chat-server/target
 #   JAR=/tmp/other-exec.jar load-tests/bench/group-cpu.sh
 #   SERVER_ARGS="--klaslijn.chat.io-threads=2" load-tests/bench/group-cpu.sh
+#   WARMUP=240 load-tests/bench/group-cpu.sh           # seconds of discarded traffic first (default 60); Cassandra
+#                                                      # needs minutes to warm up (docs/benchmarks.md, 10.2)
 # Prints each run's result lines (server CPU per message and per delivery, per thread, Cassandra's share).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,7 +14,7 @@ trap 'load-tests/bench/server.sh stop >/dev/null 2>&1 || true' EXIT
 load-tests/bench/server.sh start
 ./mvnw -B -o -q -pl load-tests exec:java \
   -Dexec.args="groups --groups 20 --size 30 --out load-tests/target/bench-data/groups.csv"
-load-tests/bench/run-simulation.sh GroupFanoutSimulation -Dbench.warmupSeconds=60 -Dbench.durationSeconds=20 >/dev/null
+load-tests/bench/run-simulation.sh GroupFanoutSimulation -Dbench.warmupSeconds="${WARMUP:-60}" -Dbench.durationSeconds=20 >/dev/null
 MAX_WAIT=${MAX_WAIT:-60} load-tests/bench/wait-quiet.sh || true
 for devices in 1 2; do
   load-tests/bench/run-simulation.sh GroupFanoutSimulation -Dbench.messagesPerSecond="$RATE" \
