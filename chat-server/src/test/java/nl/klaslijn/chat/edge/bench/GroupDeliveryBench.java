@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import nl.klaslijn.chat.core.ChatCore;
 import nl.klaslijn.chat.core.ClientFrame;
 import nl.klaslijn.chat.core.Connection;
@@ -133,44 +132,27 @@ public final class GroupDeliveryBench {
      */
     private static long fanOut(List<BenchCore.Subscribed> members, DeliveryBatching batching, byte[] body, int seconds,
             long[] cpu) throws InterruptedException {
-        long[] deliveries = new long[1];
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Thread thread = new Thread(() -> {
-            long cpuStart = mx.getCurrentThreadCpuTime();
-            long userStart = mx.getCurrentThreadUserTime();
-            long interval = TimeUnit.SECONDS.toNanos(1) / MESSAGES_PER_SECOND;
-            long next = System.nanoTime();
-            int total = seconds * MESSAGES_PER_SECOND;
-            for (int m = 0; m < total; m++) {
-                int group = m % GROUPS;
-                ServerFrame frame = ServerFrame.message("/user/events", Long.toString(m), body,
-                        "event-type", "message", "conversation-id", "c-" + group);
-                batching.deliverAll(() -> {
-                    for (int i = group * SIZE; i < (group + 1) * SIZE; i++) {
-                        BenchCore.Subscribed s = members.get(i);
-                        s.connection().deliver(s.subscriptionId(), frame);
-                    }
-                });
-                deliveries[0] += SIZE;
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+        PacedFanOut.Cpu used = PacedFanOut.run(seconds, MESSAGES_PER_SECOND, m -> {
+            int group = m % GROUPS;
+            ServerFrame frame = ServerFrame.message("/user/events", Long.toString(m), body,
+                    "event-type", "message", "conversation-id", "c-" + group);
+            batching.deliverAll(() -> {
+                for (int i = group * SIZE; i < (group + 1) * SIZE; i++) {
+                    BenchCore.Subscribed s = members.get(i);
+                    s.connection().deliver(s.subscriptionId(), frame);
                 }
-            }
-            cpu[0] = mx.getCurrentThreadCpuTime() - cpuStart;
-            cpu[1] = mx.getCurrentThreadUserTime() - userStart;
-        }, "fan-out");
-        thread.start();
-        thread.join();
-        return deliveries[0];
+            });
+        });
+        cpu[0] = used.total();
+        cpu[1] = used.user();
+        return (long) seconds * MESSAGES_PER_SECOND * SIZE;
     }
 
     /** CPU nanoseconds: {event loops total, fan-out total, event loops user, fan-out user}. */
     private static long[] cpu(ThreadMXBean threads) {
         long[] out = new long[4];
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            int slot = t.getName().startsWith("chat-edge-") ? 0 : t.getName().equals("fan-out") ? 1 : -1;
+            int slot = t.getName().startsWith("chat-edge-") ? 0 : t.getName().equals(PacedFanOut.THREAD_NAME) ? 1 : -1;
             if (slot >= 0) {
                 out[slot] += Math.max(0, threads.getThreadCpuTime(t.getId()));
                 out[slot + 2] += Math.max(0, threads.getThreadUserTime(t.getId()));

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The floor under {@link GroupDeliveryBench}: what delivering one ready frame to each member of a group costs
@@ -124,44 +123,29 @@ public final class RawNettyFloorBench {
         }
     }
 
-    /** MESSAGES_PER_SECOND group messages per second for {@code seconds}; {@code cpu[0]} gets this thread's CPU. */
+    /** MESSAGES_PER_SECOND group messages per second for {@code seconds}; {@code cpu[0]} gets the fan-out thread's CPU. */
     private static long fanOut(List<Channel> channels, ByteBuf frame, boolean perLoop, int seconds, long[] cpu)
             throws InterruptedException {
-        long[] deliveries = new long[1];
-        Thread thread = new Thread(() -> {
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            long cpuStart = mx.getCurrentThreadCpuTime();
-            long interval = TimeUnit.SECONDS.toNanos(1) / MESSAGES_PER_SECOND;
-            long next = System.nanoTime();
-            for (int m = 0; m < seconds * MESSAGES_PER_SECOND; m++) {
-                List<Channel> group = channels.subList((m % GROUPS) * SIZE, (m % GROUPS + 1) * SIZE);
-                if (perLoop) {
-                    Map<EventLoop, List<Channel>> byLoop = new LinkedHashMap<>();
-                    for (Channel c : group) {
-                        byLoop.computeIfAbsent(c.eventLoop(), loop -> new ArrayList<>()).add(c);
-                    }
-                    byLoop.forEach((loop, members) -> loop.execute(() -> {
-                        for (Channel c : members) {
-                            c.writeAndFlush(frame.duplicate(), c.voidPromise());
-                        }
-                    }));
-                } else {
-                    for (Channel c : group) {
+        PacedFanOut.Cpu used = PacedFanOut.run(seconds, MESSAGES_PER_SECOND, m -> {
+            List<Channel> group = channels.subList((m % GROUPS) * SIZE, (m % GROUPS + 1) * SIZE);
+            if (perLoop) {
+                Map<EventLoop, List<Channel>> byLoop = new LinkedHashMap<>();
+                for (Channel c : group) {
+                    byLoop.computeIfAbsent(c.eventLoop(), loop -> new ArrayList<>()).add(c);
+                }
+                byLoop.forEach((loop, members) -> loop.execute(() -> {
+                    for (Channel c : members) {
                         c.writeAndFlush(frame.duplicate(), c.voidPromise());
                     }
-                }
-                deliveries[0] += SIZE;
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+                }));
+            } else {
+                for (Channel c : group) {
+                    c.writeAndFlush(frame.duplicate(), c.voidPromise());
                 }
             }
-            cpu[0] = mx.getCurrentThreadCpuTime() - cpuStart;
-        }, "fan-out");
-        thread.start();
-        thread.join();
-        return deliveries[0];
+        });
+        cpu[0] = used.total();
+        return (long) seconds * MESSAGES_PER_SECOND * SIZE;
     }
 
     private static long loopCpu(ThreadMXBean threads) {
