@@ -44,7 +44,13 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
         /** A user's sessions at a school are revoked; value = not-before (epoch millis); global channel. */
         REVOCATION,
         /** A node was lost: it may have stored messages it never published, so every client resyncs; global channel. */
-        NODE_LOST
+        NODE_LOST,
+        /**
+         * A node's broker link is back after it dispatched events on that node only (they never reached the
+         * others): every other node re-reads what its sessions follow and tells them to resync; global channel.
+         * value = the publishing hub's instance id, so it skips its own.
+         */
+        PEER_RESUMED
     }
 
     byte[] encode() {

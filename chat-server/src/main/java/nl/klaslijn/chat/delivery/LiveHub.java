@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While the broker is not live, events are dispatched to this node's sessions directly (no remote
  * node would get them), and every session has been told to resync; when it is live again, every session
- * is told to resync once more and live delivery goes on. A sender's RECEIPT never waits for any of this.
+ * is told to resync once more and live delivery goes on. If this node dispatched anything locally only in
+ * the meantime, it also tells the other nodes ({@code PEER_RESUMED}): those that were live all along never
+ * saw those events, so they re-read what their sessions follow and tell them to resync too. A sender's
+ * RECEIPT never waits for any of this.
  */
 public final class LiveHub implements BrokerListener, MessageFanout, MembershipListener, Signals {
 
@@ -53,6 +56,11 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     private final Preferences preferences;
     private final Executor blockingWork;
     private final AtomicLong eventIds = new AtomicLong();
+    /** Tells this hub's own PEER_RESUMED events from other nodes'. */
+    private final long instance = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    /** Set when an event was dispatched on this node only because the broker was not live. */
+    private final java.util.concurrent.atomic.AtomicBoolean dispatchedLocallyOnly =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Broker broker;
     private final Following following;
     private final DeliveryBatching batching;
@@ -150,6 +158,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
 
     private void publish(String channel, LiveEvent event) {
         if (!broker.isLive()) {
+            dispatchedLocallyOnly.set(true); // before the dispatch: resumed() must see it if it sees the event
             dispatch(event);
             return;
         }
@@ -183,20 +192,30 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     /**
      * Live again. Membership events published while the broker was down did not reach other nodes, so
      * every session here first re-reads which conversations it follows (in batches, so the reads do not
-     * all hit Cassandra at once), then every session is told to resync.
+     * all hit Cassandra at once), then every session is told to resync. If this node dispatched events
+     * locally only meanwhile, the other nodes are told to do the same ({@code PEER_RESUMED}).
      */
     @Override
     public void resumed() {
         blockingWork.execute(() -> {
-            try {
-                revocations.reload();
-            } catch (RuntimeException e) {
-                log.warn("reloading revocations after the broker came back failed", e);
+            catchUp("live-resumed");
+            if (dispatchedLocallyOnly.getAndSet(false)) {
+                publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE,
+                        LiveEvent.NONE, LiveEvent.NONE, instance, new byte[0]));
             }
-            refollowAll();
-            log.info("live delivery between nodes resumed; clients on this node are told to resync");
-            resyncAll(true, "live-resumed");
         });
+    }
+
+    /** Revocations, followed conversations and every session's view may be stale: reload, refollow, resync. */
+    private void catchUp(String reason) {
+        try {
+            revocations.reload();
+        } catch (RuntimeException e) {
+            log.warn("reloading revocations after missed live events failed", e);
+        }
+        refollowAll();
+        log.info("clients on this node are told to resync ({})", reason);
+        resyncAll(true, reason);
     }
 
     private void refollowAll() {
@@ -240,6 +259,11 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
             }
             case REVOCATION -> dispatchRevocation(event);
             case NODE_LOST -> resyncAll(true, "node-lost");
+            case PEER_RESUMED -> {
+                if (event.value() != instance) {
+                    blockingWork.execute(() -> catchUp("peer-resumed"));
+                }
+            }
             case READ, DELIVERED, PRESENCE -> toFollowers(event, null);
             case TYPING -> toFollowers(event, event.user());
         }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.ConversationKind;
+import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.devstack.redis.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,14 +85,51 @@ class ClusterFaultIT {
         try (StompClient t = cluster.connect(0, teacher); StompClient n = cluster.connect(1, newcomer)) {
             redis.stop();
             assertThat(resync(n).live()).isFalse();
+            assertThat(resync(t).live()).isFalse();
             await(cluster.node(0).conversations().putMember(cluster.school, group.id(), newcomer,
                     nl.klaslijn.chat.conversations.MemberRole.MEMBER));
             redis.start();
-            assertThat(resync(n).live()).as("resumed").isTrue();
+            assertThat(resync(n).live()).as("node 1 resumed").isTrue();
+            assertThat(resync(t).live()).as("node 0 resumed: the sender's node publishes again").isTrue();
 
             String id = await(t.sendMessage(group.id(), "after", "Welkom")).header("message-id");
 
             assertThat(Frames.nextMessage(n).id()).as("delivered live, without reconnecting").isEqualTo(id);
+        }
+    }
+
+    @Test
+    void whatANodeDeliveredLocallyWhileItsRedisLinkWasDownReachesTheOtherNodesOnceItIsBack() throws Exception {
+        try (CuttableLink link = new CuttableLink(redis.port())) {
+            TestCluster cluster = closeLater(new TestCluster(redis, 2, Duration.ofSeconds(15),
+                    index -> index == 0 ? link.redisUri() : redis.uri()));
+            UUID teacher = cluster.person("Juf");
+            UUID parent = cluster.person("Ouder");
+            UUID newcomer = cluster.person("Nieuw");
+            Conversation group = cluster.conversation(ConversationKind.GROUP, List.of(teacher, parent));
+            Conversation later = cluster.conversation(ConversationKind.GROUP, List.of(teacher));
+            try (StompClient t = cluster.connect(0, teacher); StompClient p = cluster.connect(1, parent);
+                    StompClient n = cluster.connect(1, newcomer)) {
+                link.cut(); // node 0 loses Redis, node 1 keeps it
+                assertThat(resync(t).live()).isFalse();
+                String missed = await(t.sendMessage(group.id(), "during", "Alleen op knooppunt 1")).header("message-id");
+                await(cluster.node(0).conversations().putMember(cluster.school, later.id(), newcomer,
+                        nl.klaslijn.chat.conversations.MemberRole.MEMBER));
+
+                link.restore();
+                assertThat(resync(t).reason()).isEqualTo("live-resumed");
+                nl.klaslijn.chat.protocol.LiveViews.ResyncEvent told = resync(p);
+                assertThat(told.live()).isTrue();
+                assertThat(told.reason()).as("node 1 never lost Redis, yet is told").isEqualTo("peer-resumed");
+                Views.SyncReply sync = Frames.reply(await(p.request("/app/sync", "{\"since\":\"0\"}")),
+                        Views.SyncReply.class);
+                assertThat(sync.conversations()).flatExtracting(Views.ChangedConversation::messages)
+                        .extracting(Views.MessageView::id).as("the missed message comes with the resync").contains(missed);
+
+                assertThat(resync(n).reason()).isEqualTo("peer-resumed");
+                String welcome = await(t.sendMessage(later.id(), "after", "Welkom")).header("message-id");
+                assertThat(Frames.nextMessage(n).id()).as("node 1 follows the membership it missed").isEqualTo(welcome);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
@@ -36,6 +37,11 @@ final class TestCluster implements AutoCloseable {
     private final Duration presenceNodeTimeout;
 
     TestCluster(RedisServer redis, int size, Duration presenceNodeTimeout) {
+        this(redis, size, presenceNodeTimeout, index -> redis.uri());
+    }
+
+    /** Node {@code i} (0-based) reaches Redis at {@code redisUriOfNode.apply(i)}, e.g. through a {@link CuttableLink}. */
+    TestCluster(RedisServer redis, int size, Duration presenceNodeTimeout, IntFunction<String> redisUriOfNode) {
         this.broker = BrokerSettings.redis(redis.uri())
                 .withChannelPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ":")
                 .withCommandTimeout(Duration.ofMillis(500))
@@ -43,7 +49,7 @@ final class TestCluster implements AutoCloseable {
                 .withMaxReconnectDelay(Duration.ofMillis(300));
         this.presenceNodeTimeout = presenceNodeTimeout;
         for (int i = 0; i < size; i++) {
-            nodes.add(start(i + 1));
+            nodes.add(start(i + 1, broker.withRedisUri(redisUriOfNode.apply(i))));
         }
     }
 
@@ -51,7 +57,7 @@ final class TestCluster implements AutoCloseable {
         this(redis, size, Duration.ofSeconds(15));
     }
 
-    private ChatServer start(int nodeId) {
+    private ChatServer start(int nodeId, BrokerSettings broker) {
         CqlSession session = TestDatabase.session();
         ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
                 EdgeSettings.builder().host("127.0.0.1").port(0).build())
