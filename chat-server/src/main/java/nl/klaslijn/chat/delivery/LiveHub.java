@@ -54,13 +54,14 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     private final Conversations conversations;
     private final Revocations revocations;
     private final Preferences preferences;
-    private final Executor blockingWork;
     private final AtomicLong eventIds = new AtomicLong();
     /** Tells this hub's own PEER_RESUMED events from other nodes'. */
     private final long instance = java.util.concurrent.ThreadLocalRandom.current().nextLong();
     /** Set when an event was dispatched on this node only because the broker was not live. */
     private final java.util.concurrent.atomic.AtomicBoolean dispatchedLocallyOnly =
             new java.util.concurrent.atomic.AtomicBoolean();
+    /** One catch-up at a time; the PEER_RESUMED of many nodes after a Redis restart fold into one more. */
+    private final FoldingRunner<String> catchUps;
     private final Broker broker;
     private final Following following;
     private final DeliveryBatching batching;
@@ -77,7 +78,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         this.preferences = preferences;
         this.conversations = conversations;
         this.revocations = revocations;
-        this.blockingWork = blockingWork;
+        this.catchUps = new FoldingRunner<>(blockingWork, this::catchUp);
         this.broker = brokers.apply(this);
         this.following = new Following(sessions, index, new ChannelRefs(broker));
         broker.subscribe(LiveChannels.ALL_NODES).toCompletableFuture().join();
@@ -197,13 +198,11 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
      */
     @Override
     public void resumed() {
-        blockingWork.execute(() -> {
-            catchUp("live-resumed");
-            if (dispatchedLocallyOnly.getAndSet(false)) {
-                publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE,
-                        LiveEvent.NONE, LiveEvent.NONE, instance, new byte[0]));
-            }
-        });
+        catchUps.request("live-resumed");
+        if (dispatchedLocallyOnly.getAndSet(false)) {
+            publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE,
+                    LiveEvent.NONE, LiveEvent.NONE, instance, new byte[0]));
+        }
     }
 
     /** Revocations, followed conversations and every session's view may be stale: reload, refollow, resync. */
@@ -261,7 +260,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
             case NODE_LOST -> resyncAll(true, "node-lost");
             case PEER_RESUMED -> {
                 if (event.value() != instance) {
-                    blockingWork.execute(() -> catchUp("peer-resumed"));
+                    catchUps.request("peer-resumed");
                 }
             }
             case READ, DELIVERED, PRESENCE -> toFollowers(event, null);

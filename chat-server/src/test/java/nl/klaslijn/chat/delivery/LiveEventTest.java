@@ -24,6 +24,13 @@ class LiveEventTest {
         assertThat(back.body()).isEqualTo(event.body());
     }
 
+    /** The kind travels as its ordinal: nodes of two versions share Redis during a rolling upgrade. */
+    @Test
+    void kindsKeepTheirWireNumbersSoNewOnesAreOnlyAppended() {
+        assertThat(LiveEvent.Kind.values()).extracting(Enum::name).containsExactly("MESSAGE", "READ", "DELIVERED",
+                "TYPING", "PRESENCE", "MEMBERSHIP", "OWN_DEVICES", "SETTINGS", "REVOCATION", "NODE_LOST", "PEER_RESUMED");
+    }
+
     @Test
     void refusesPayloadsThatAreNotLiveEvents() {
         assertThatThrownBy(() -> LiveEvent.decode(new byte[10])).isInstanceOf(IllegalArgumentException.class);
