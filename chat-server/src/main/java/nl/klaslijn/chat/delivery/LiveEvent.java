@@ -48,7 +48,8 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
         /**
          * A node's broker link is back after it dispatched events on that node only (they never reached the
          * others): every other node re-reads what its sessions follow and tells them to resync; global channel.
-         * value = the publishing hub's instance id, so it skips its own.
+         * value = the publishing hub's instance id, so it skips its own; 0 when the publisher's own sessions
+         * missed events too (a publish failed while its broker looked live) and it catches up as well.
          */
         PEER_RESUMED
     }

@@ -42,24 +42,33 @@ import org.slf4j.LoggerFactory;
  * node would get them), and every session has been told to resync; when it is live again, every session
  * is told to resync once more and live delivery goes on. If this node dispatched anything locally only in
  * the meantime, it also tells the other nodes ({@code PEER_RESUMED}): those that were live all along never
- * saw those events, so they re-read what their sessions follow and tell them to resync too. A sender's
- * RECEIPT never waits for any of this.
+ * saw those events, so they re-read what their sessions follow and tell them to resync too. A publish that
+ * fails while the broker looks live is not delivered anywhere (Redis may still have taken it): once
+ * publishing works again every node, this one included, is told to catch up. A sender's RECEIPT never
+ * waits for any of this.
  */
 public final class LiveHub implements BrokerListener, MessageFanout, MembershipListener, Signals {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final int REFOLLOW_BATCH = 500;
+    private static final java.time.Duration NOTICE_RETRY = java.time.Duration.ofMillis(250);
+    /** The value of a PEER_RESUMED that its sender acts on too. */
+    private static final long EVERY_NODE = 0L;
 
     private final LocalSessions sessions;
     private final Conversations conversations;
     private final Revocations revocations;
     private final Preferences preferences;
     private final AtomicLong eventIds = new AtomicLong();
-    /** Tells this hub's own PEER_RESUMED events from other nodes'. */
-    private final long instance = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    /** Tells this hub's own PEER_RESUMED events from other nodes' (never {@link #EVERY_NODE}). */
+    private final long instance = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    /** Set when a publish failed while the broker looked live: this node's own sessions missed the event too. */
+    private final java.util.concurrent.atomic.AtomicBoolean selfMissed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set when an event was dispatched on this node only because the broker was not live. */
     private final java.util.concurrent.atomic.AtomicBoolean dispatchedLocallyOnly =
             new java.util.concurrent.atomic.AtomicBoolean();
+    /** Guards {@link #noticePeers()}: one PEER_RESUMED publish attempt at a time. */
+    private final java.util.concurrent.atomic.AtomicBoolean noticing = new java.util.concurrent.atomic.AtomicBoolean();
     /** One catch-up at a time; the PEER_RESUMED of many nodes after a Redis restart fold into one more. */
     private final FoldingRunner<String> catchUps;
     private final Broker broker;
@@ -165,7 +174,42 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         }
         broker.publish(channel, event.encode()).whenComplete((ok, error) -> {
             if (error != null) {
-                log.debug("publishing a {} event failed; its clients catch up on resync", event.kind(), error);
+                // The broker looked live but this publish may not have got through (e.g. the publishing connection
+                // is being replaced). Not delivered here either (if Redis did take it, that would be twice): every
+                // node, this one included, is told to catch up once publishing works again.
+                log.debug("publishing a {} event failed; every node is told to catch up", event.kind(), error);
+                selfMissed.set(true);
+                dispatchedLocallyOnly.set(true);
+                noticePeers();
+            }
+        });
+    }
+
+    /**
+     * If events were delivered on this node only, publishes PEER_RESUMED so the other nodes catch up. One
+     * attempt at a time; a failed one is retried every {@link #NOTICE_RETRY} while the broker is live (when it
+     * is not, {@link #resumed()} starts again). Events delivered locally only during an attempt are noticed by
+     * another attempt after it.
+     */
+    private void noticePeers() {
+        if (!broker.isLive() || !dispatchedLocallyOnly.get() || !noticing.compareAndSet(false, true)) {
+            return;
+        }
+        dispatchedLocallyOnly.set(false);
+        boolean includingThisNode = selfMissed.getAndSet(false);
+        LiveEvent notice = new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE, LiveEvent.NONE, LiveEvent.NONE,
+                includingThisNode ? EVERY_NODE : instance, new byte[0]);
+        broker.publish(LiveChannels.ALL_NODES, notice.encode()).whenComplete((ok, error) -> {
+            noticing.set(false);
+            if (error != null) {
+                if (includingThisNode) {
+                    selfMissed.set(true);
+                }
+                dispatchedLocallyOnly.set(true);
+                CompletableFuture.delayedExecutor(NOTICE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(this::noticePeers);
+            } else if (dispatchedLocallyOnly.get()) {
+                noticePeers();
             }
         });
     }
@@ -199,10 +243,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     @Override
     public void resumed() {
         catchUps.request("live-resumed");
-        if (dispatchedLocallyOnly.getAndSet(false)) {
-            publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE,
-                    LiveEvent.NONE, LiveEvent.NONE, instance, new byte[0]));
-        }
+        noticePeers();
     }
 
     /** Revocations, followed conversations and every session's view may be stale: reload, refollow, resync. */
