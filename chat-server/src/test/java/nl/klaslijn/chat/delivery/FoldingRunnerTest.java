@@ -1,7 +1,9 @@
 package nl.klaslijn.chat.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +32,7 @@ class FoldingRunnerTest {
             runs.add(argument);
             if (argument.equals("first")) {
                 firstStarted.countDown();
-                await(release);
+                block(release);
             }
             twoRuns.countDown();
         });
@@ -43,8 +45,9 @@ class FoldingRunnerTest {
         release.countDown();
 
         assertThat(twoRuns.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100); // a wrongly queued third run would show up by now
-        assertThat(runs).containsExactly("first", "fourth");
+        runner.request("probe"); // runs are sequential: a wrongly queued extra run would come before it
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.contains("probe"));
+        assertThat(runs).containsExactly("first", "fourth", "probe");
     }
 
     @Test
@@ -56,7 +59,7 @@ class FoldingRunnerTest {
         });
 
         runner.request("a");
-        awaitSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.size() == 1);
         runner.request("b");
 
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
@@ -72,7 +75,7 @@ class FoldingRunnerTest {
             runs.add(argument);
             if (argument.equals("failing")) {
                 firstStarted.countDown();
-                await(release);
+                block(release);
                 throw new IllegalStateException("boom");
             }
             secondRan.countDown();
@@ -87,15 +90,7 @@ class FoldingRunnerTest {
         assertThat(runs).containsExactly("failing", "next");
     }
 
-    private void awaitSize(int size) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (runs.size() < size && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(20); // let the first run's bookkeeping finish, so "b" is not folded into it
-    }
-
-    private static void await(CountDownLatch latch) {
+    private static void block(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
