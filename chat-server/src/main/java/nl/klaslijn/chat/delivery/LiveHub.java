@@ -51,27 +51,17 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final int REFOLLOW_BATCH = 500;
-    private static final java.time.Duration NOTICE_RETRY = java.time.Duration.ofMillis(250);
-    /** The value of a PEER_RESUMED that its sender acts on too. */
-    private static final long EVERY_NODE = 0L;
 
     private final LocalSessions sessions;
     private final Conversations conversations;
     private final Revocations revocations;
     private final Preferences preferences;
     private final AtomicLong eventIds = new AtomicLong();
-    /** Tells this hub's own PEER_RESUMED events from other nodes' (never {@link #EVERY_NODE}). */
-    private final long instance = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    /** Set when a publish failed while the broker looked live: this node's own sessions missed the event too. */
-    private final java.util.concurrent.atomic.AtomicBoolean selfMissed = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set when an event was dispatched on this node only because the broker was not live. */
-    private final java.util.concurrent.atomic.AtomicBoolean dispatchedLocallyOnly =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    /** Guards {@link #noticePeers()}: one PEER_RESUMED publish attempt at a time. */
-    private final java.util.concurrent.atomic.AtomicBoolean noticing = new java.util.concurrent.atomic.AtomicBoolean();
     /** One catch-up at a time; the PEER_RESUMED of many nodes after a Redis restart fold into one more. */
     private final FoldingRunner<String> catchUps;
     private final Broker broker;
+    /** Events the other nodes never saw: told to them once the broker is live. */
+    private final PeerNotice peerNotice;
     private final Following following;
     private final DeliveryBatching batching;
 
@@ -89,6 +79,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         this.revocations = revocations;
         this.catchUps = new FoldingRunner<>(blockingWork, this::catchUp);
         this.broker = brokers.apply(this);
+        this.peerNotice = new PeerNotice(broker);
         this.following = new Following(sessions, index, new ChannelRefs(broker));
         broker.subscribe(LiveChannels.ALL_NODES).toCompletableFuture().join();
     }
@@ -168,8 +159,8 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
 
     private void publish(String channel, LiveEvent event) {
         if (!broker.isLive()) {
-            dispatchedLocallyOnly.set(true); // before the dispatch: resumed() must see it if it sees the event
             dispatch(event);
+            peerNotice.deliveredLocallyOnly();
             return;
         }
         broker.publish(channel, event.encode()).whenComplete((ok, error) -> {
@@ -178,38 +169,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
                 // is being replaced). Not delivered here either (if Redis did take it, that would be twice): every
                 // node, this one included, is told to catch up once publishing works again.
                 log.debug("publishing a {} event failed; every node is told to catch up", event.kind(), error);
-                selfMissed.set(true);
-                dispatchedLocallyOnly.set(true);
-                noticePeers();
-            }
-        });
-    }
-
-    /**
-     * If events were delivered on this node only, publishes PEER_RESUMED so the other nodes catch up. One
-     * attempt at a time; a failed one is retried every {@link #NOTICE_RETRY} while the broker is live (when it
-     * is not, {@link #resumed()} starts again). Events delivered locally only during an attempt are noticed by
-     * another attempt after it.
-     */
-    private void noticePeers() {
-        if (!broker.isLive() || !dispatchedLocallyOnly.get() || !noticing.compareAndSet(false, true)) {
-            return;
-        }
-        dispatchedLocallyOnly.set(false);
-        boolean includingThisNode = selfMissed.getAndSet(false);
-        LiveEvent notice = new LiveEvent(LiveEvent.Kind.PEER_RESUMED, LiveEvent.NONE, LiveEvent.NONE, LiveEvent.NONE,
-                includingThisNode ? EVERY_NODE : instance, new byte[0]);
-        broker.publish(LiveChannels.ALL_NODES, notice.encode()).whenComplete((ok, error) -> {
-            noticing.set(false);
-            if (error != null) {
-                if (includingThisNode) {
-                    selfMissed.set(true);
-                }
-                dispatchedLocallyOnly.set(true);
-                CompletableFuture.delayedExecutor(NOTICE_RETRY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .execute(this::noticePeers);
-            } else if (dispatchedLocallyOnly.get()) {
-                noticePeers();
+                peerNotice.publishFailed();
             }
         });
     }
@@ -243,7 +203,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     @Override
     public void resumed() {
         catchUps.request("live-resumed");
-        noticePeers();
+        peerNotice.send();
     }
 
     /** Revocations, followed conversations and every session's view may be stale: reload, refollow, resync. */
@@ -300,7 +260,7 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
             case REVOCATION -> dispatchRevocation(event);
             case NODE_LOST -> resyncAll(true, "node-lost");
             case PEER_RESUMED -> {
-                if (event.value() != instance) {
+                if (peerNotice.concernsThisNode(event)) {
                     catchUps.request("peer-resumed");
                 }
             }
