@@ -150,7 +150,7 @@ public final class CassandraWriteCostBench {
                     run + "-" + n, n));
         }
 
-        /** Reads the claims written by the claim variant (its keys are numbered the same way). */
+        /** Reads one claim key by number: keys the claim variant wrote are found, others miss (one partition each). */
         CompletionStage<?> readClaim(long n) {
             long claimed = n % Math.max(1, SEQUENCE.get() / 2);
             return session.executeAsync(readClaim.bind(school, conversation(claimed),
