@@ -18,6 +18,7 @@ import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.common.auth.Role;
 
 /**
@@ -29,14 +30,18 @@ final class TestNode implements AutoCloseable {
 
     static final byte[] KEY = "integration-test-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
+    /** Node settings for tests that move the node's clock (by days, to cross buckets): the clock check is off. */
+    static final NodeSettings UNCHECKED_CLOCK = new NodeSettings(NodeSettings.DEFAULTS.leaseTtl(),
+            NodeSettings.DEFAULTS.maxClockSkew(), false);
+
     final MutableClock clock = new MutableClock();
     final ChatServer server;
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
         CqlSession session = TestDatabase.session();
-        server = ChatServer.start(new ChatSettings(1, KEY, bucketWidth, Duration.ofSeconds(30),
-                edge.host("127.0.0.1").port(0).build()), session, clock);
+        server = ChatServer.start(new ChatSettings(TestNodeIds.next(), KEY, bucketWidth, Duration.ofSeconds(30),
+                edge.host("127.0.0.1").port(0).build()).withNodes(UNCHECKED_CLOCK), session, clock);
     }
 
     TestNode() {
