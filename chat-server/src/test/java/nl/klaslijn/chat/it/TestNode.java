@@ -39,9 +39,15 @@ final class TestNode implements AutoCloseable {
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
-        CqlSession session = TestDatabase.session();
-        server = ChatServer.start(new ChatSettings(TestNodeIds.next(), KEY, bucketWidth, Duration.ofSeconds(30),
-                edge.host("127.0.0.1").port(0).build()).withNodes(UNCHECKED_CLOCK), session, clock);
+        this(TestDatabase.session(), TestNodeIds.next(), edge, bucketWidth, UNCHECKED_CLOCK, Duration.ZERO);
+    }
+
+    /** A node on {@code session} (e.g. a {@link FaultySession}) whose clock starts {@code clockOffset} off real time. */
+    TestNode(CqlSession session, int nodeId, EdgeSettings.Builder edge, Duration bucketWidth, NodeSettings nodes,
+            Duration clockOffset) {
+        clock.advance(clockOffset);
+        server = ChatServer.start(new ChatSettings(nodeId, KEY, bucketWidth, Duration.ofSeconds(30),
+                edge.host("127.0.0.1").port(0).build()).withNodes(nodes), session, clock);
     }
 
     TestNode() {
