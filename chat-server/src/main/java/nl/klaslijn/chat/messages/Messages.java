@@ -76,7 +76,7 @@ public final class Messages {
                     if (claim.completed()) {
                         return CompletableFuture.completedFuture(new SendResult(message, true));
                     }
-                    return retry(conversation, message);
+                    return retry(conversation, message, claim.contentHash() == null);
                 });
     }
 
@@ -84,12 +84,19 @@ public final class Messages {
      * A retry of an unfinished claim: an earlier attempt failed, died or is still under way. If its id is still
      * in time, run every step again (all idempotent; the bucket marker is forced, as the earlier attempt may
      * have died before it); else store the message under a fresh id so no member's catch-up can have passed it.
+     * A claim from before claims carried a content hash and completion ({@code legacyClaim}) whose row exists
+     * is answered as before: a duplicate.
      */
-    private CompletionStage<SendResult> retry(Conversation conversation, ChatMessage claimed) {
+    private CompletionStage<SendResult> retry(Conversation conversation, ChatMessage claimed, boolean legacyClaim) {
         return store.find(conversation.schoolId(), conversation.id(), conversation.bucketMillis(), claimed.id())
-                .thenCompose(found -> deadline.met(claimed.id(), WriteDeadline.NOT_MINTED_HERE)
-                        ? attempt(conversation, claimed, WriteDeadline.NOT_MINTED_HERE, true, 0, found.isPresent())
-                        : remint(conversation, claimed, found.isPresent(), 0, found.isPresent()));
+                .thenCompose(found -> {
+                    if (legacyClaim && found.isPresent()) {
+                        return CompletableFuture.completedFuture(new SendResult(claimed, true));
+                    }
+                    return deadline.met(claimed.id(), WriteDeadline.NOT_MINTED_HERE)
+                            ? attempt(conversation, claimed, WriteDeadline.NOT_MINTED_HERE, true, 0, found.isPresent())
+                            : remint(conversation, claimed, found.isPresent(), 0, found.isPresent());
+                });
     }
 
     /**

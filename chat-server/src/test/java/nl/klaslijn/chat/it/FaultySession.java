@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Fault injection on the real driver: a {@link CqlSession} that passes everything to a real session talking
  * to the real Cassandra, except the next {@code executeAsync} whose CQL starts with a given prefix (for a
- * batch: its first statement's), which fails with a driver timeout or is held until the test releases it
- * (then it runs for real). Test-only.
+ * batch: its first statement's), which fails with a driver timeout, is held until the test releases it
+ * (then it runs for real), or is watched (runs, and tells the test). Test-only.
  */
 final class FaultySession implements InvocationHandler {
 
@@ -34,7 +34,7 @@ final class FaultySession implements InvocationHandler {
         }
     }
 
-    private record Rule(String prefix, Hold hold) {}
+    private record Rule(String prefix, Hold hold, CompletableFuture<Void> watch) {}
 
     private final CqlSession real;
     private final CqlSession proxy;
@@ -52,13 +52,20 @@ final class FaultySession implements InvocationHandler {
 
     /** The next statement starting with {@code prefix} fails with {@link DriverTimeoutException}. */
     void failNext(String prefix) {
-        rules.add(new Rule(prefix, null));
+        rules.add(new Rule(prefix, null, null));
+    }
+
+    /** Completes when the next statement starting with {@code prefix} has run (before its caller continues). */
+    CompletableFuture<Void> watchNext(String prefix) {
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        rules.add(new Rule(prefix, null, ran));
+        return ran;
     }
 
     /** The next statement starting with {@code prefix} waits until {@link Hold#release()}. */
     Hold holdNext(String prefix) {
         Hold hold = new Hold();
-        rules.add(new Rule(prefix, hold));
+        rules.add(new Rule(prefix, hold, null));
         return hold;
     }
 
@@ -67,6 +74,10 @@ final class FaultySession implements InvocationHandler {
         if (method.getName().equals("executeAsync") && args != null && args.length == 1
                 && args[0] instanceof Statement<?> statement) {
             Rule rule = take(cql(statement));
+            if (rule != null && rule.watch() != null) {
+                return real.executeAsync(statement).toCompletableFuture()
+                        .whenComplete((result, error) -> rule.watch().complete(null));
+            }
             if (rule != null && rule.hold() == null) {
                 return CompletableFuture.failedFuture(new DriverTimeoutException("injected fault"));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.client.StompFrame;
@@ -26,6 +27,7 @@ class LosslessSendIT {
     private static final String ROW = "INSERT INTO messages";
     private static final String BUCKET_MARKER = "INSERT INTO conversation_buckets";
     private static final String INDEX_BATCH = "UPDATE user_conversations USING TIMESTAMP ? SET last_message_id";
+    private static final String FINISH = "UPDATE message_claims SET completed";
 
     private static FaultySession faults;
     private static TestNode node;
@@ -98,6 +100,31 @@ class LosslessSendIT {
             }
             Frames.assertNoMoreMessages(joost);
             assertCaughtUpOnce(offline, group, live);
+        }
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptIsStillUnderWayIsDeliveredOnceByWhicheverFinishesFirst() {
+        UUID sender = node.person("Sanne");
+        UUID online = node.person("Joost");
+        UUID offline = node.person("Fatima");
+        Conversation group = node.group("concurrent retry", List.of(sender, online, offline));
+        try (StompClient joost = node.connect(online)) {
+            FaultySession.Hold hold = faults.holdNext(INDEX_BATCH);
+            StompClient first = node.connect(sender);
+            first.sendMessage(group.id(), "c-3", "Twee keer verstuurd");
+            await(hold.reached);
+            first.abort();
+            String id;
+            try (StompClient retry = node.connect(sender)) {
+                id = await(retry.sendMessage(group.id(), "c-3", "Twee keer verstuurd")).header("message-id");
+            }
+            assertThat(Frames.nextMessage(joost).id()).isEqualTo(id);
+            CompletableFuture<Void> firstFinished = faults.watchNext(FINISH);
+            hold.release();
+            await(firstFinished);
+            Frames.assertNoMoreMessages(joost);
+            assertCaughtUpOnce(offline, group, id);
         }
     }
 
