@@ -23,6 +23,7 @@ import nl.klaslijn.chat.sync.ConversationIndex;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.ChatEdgeServer;
 import nl.klaslijn.chat.messages.Messages;
+import nl.klaslijn.chat.nodes.NodeLease;
 import nl.klaslijn.chat.sync.Inbox;
 import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.ids.SnowflakeIds;
@@ -44,9 +45,11 @@ public final class ChatServer implements AutoCloseable {
     private final PresenceEngine presenceEngine;
     private final Presence presence;
     private final ChatEdgeServer edge;
+    private final NodeLease lease;
     private final int port;
 
-    private ChatServer(ChatSettings settings, CqlSession session, Clock clock) {
+    private ChatServer(ChatSettings settings, CqlSession session, Clock clock, NodeLease lease) {
+        this.lease = lease;
         tokens = new AccessTokens(settings.signingKey(), clock);
         directory = new SchoolDirectory(session);
         conversations = new Conversations(session, directory, clock, settings.bucketWidth(),
@@ -59,7 +62,8 @@ public final class ChatServer implements AutoCloseable {
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
                 listener -> Brokers.create(settings.broker(), listener));
         conversations.listen(hub);
-        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock);
+        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock, lease,
+                settings.nodes().maxClockSkew());
         Inbox inbox = new Inbox(session, conversations, messages);
         presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
                 ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
@@ -82,9 +86,19 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** Builds the node and starts listening; the session must already hold the migrated chat schema. */
+    /**
+     * Claims the node id (refusing to start with {@link nl.klaslijn.chat.nodes.NodeIdTakenException} while
+     * another running node holds it), builds the node and starts listening; the session must already hold the
+     * migrated chat schema.
+     */
     public static ChatServer start(ChatSettings settings, CqlSession session, Clock clock) {
-        return new ChatServer(settings, session, clock);
+        NodeLease lease = NodeLease.claim(session, settings.nodeId(), settings.nodes(), clock);
+        try {
+            return new ChatServer(settings, session, clock, lease);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
     }
 
     /** The bound port (the configured one, or the free one picked for port 0). */
@@ -119,5 +133,6 @@ public final class ChatServer implements AutoCloseable {
         presenceEngine.close();
         presence.quiesce(java.time.Duration.ofSeconds(2)); // contacts hear "offline" before the broker closes
         hub.broker().close();
+        lease.close(); // last: the id is free for a replacement once this node issues no more
     }
 }

@@ -3,6 +3,7 @@ package nl.klaslijn.chat;
 import java.time.Duration;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.nodes.NodeSettings;
 
 /**
  * Everything a chat node needs besides its Cassandra session.
@@ -16,29 +17,36 @@ import nl.klaslijn.chat.edge.EdgeSettings;
  * @param revocationWindow how long revocations are kept in memory: at least the longest access-token lifetime
  * @param presenceNodeTimeout after how long without a heart-beat a node counts as lost (its users go
  *     offline); only for the Redis engine
+ * @param nodes the node id lease and the clock check (NodeSettings)
  */
 public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
-        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout,
+        NodeSettings nodes) {
 
     /** One node with in-memory fan-out and a one-day revocation window. */
     public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
             EdgeSettings edge) {
         this(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, BrokerSettings.memory(), Duration.ofDays(1),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), NodeSettings.DEFAULTS);
     }
 
     public ChatSettings withBroker(BrokerSettings value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, value, revocationWindow,
-                presenceNodeTimeout);
+                presenceNodeTimeout, nodes);
     }
 
     public ChatSettings withRevocationWindow(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, value,
-                presenceNodeTimeout);
+                presenceNodeTimeout, nodes);
     }
 
     public ChatSettings withPresenceNodeTimeout(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
-                value);
+                value, nodes);
+    }
+
+    public ChatSettings withNodes(NodeSettings value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
+                presenceNodeTimeout, value);
     }
 }

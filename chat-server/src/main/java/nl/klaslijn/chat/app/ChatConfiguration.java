@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
+import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
@@ -69,7 +70,13 @@ class ChatConfiguration {
                 .withRevocationWindow(environment.getProperty("klaslijn.chat.revocation-window", Duration.class,
                         Duration.ofDays(1)))
                 .withPresenceNodeTimeout(environment.getProperty("klaslijn.chat.presence-node-timeout", Duration.class,
-                        Duration.ofSeconds(15)));
+                        Duration.ofSeconds(15)))
+                .withNodes(new NodeSettings(
+                        environment.getProperty("klaslijn.chat.node-lease-ttl", Duration.class,
+                                NodeSettings.DEFAULTS.leaseTtl()),
+                        environment.getProperty("klaslijn.chat.max-clock-skew", Duration.class,
+                                NodeSettings.DEFAULTS.maxClockSkew()),
+                        environment.getProperty("klaslijn.chat.clock-check", Boolean.class, true)));
         return ChatServer.start(settings, session, Clock.systemUTC());
     }
 }

@@ -28,6 +28,8 @@ public enum ErrorCode {
     IDLE_TIMEOUT("idle-timeout"),
     STORAGE_UNAVAILABLE("storage-unavailable"),
     SHUTTING_DOWN("shutting-down"),
+    CLIENT_ID_REUSED("client-id-reused"),
+    NODE_UNAVAILABLE("node-unavailable"),
     INTERNAL("internal-error");
 
     private final String wireName;

@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.DriverException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import nl.klaslijn.chat.conversations.ConversationException;
+import nl.klaslijn.chat.messages.SendException;
+import nl.klaslijn.chat.nodes.NodeUnavailableException;
 import nl.klaslijn.chat.protocol.RequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,15 @@ public final class Failures {
                 case READ_ONLY, NOT_ALLOWED -> ErrorCode.FORBIDDEN;
                 case MODULE_OFF -> ErrorCode.MODULE_OFF;
             }, conversation.getMessage());
+        }
+        if (cause instanceof SendException send) {
+            return new RequestException(switch (send.reason()) {
+                case CLIENT_ID_REUSED -> ErrorCode.CLIENT_ID_REUSED;
+                case RETRY -> ErrorCode.STORAGE_UNAVAILABLE;
+            }, send.getMessage());
+        }
+        if (cause instanceof NodeUnavailableException node) {
+            return new RequestException(ErrorCode.NODE_UNAVAILABLE, node.getMessage());
         }
         if (cause instanceof DriverException) {
             log.warn("storage request failed: {}", cause.getClass().getSimpleName());

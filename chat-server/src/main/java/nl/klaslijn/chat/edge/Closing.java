@@ -35,7 +35,7 @@ final class Closing {
             case SHUTTING_DOWN -> WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(); // 1001 going away
             case FRAME_TOO_LARGE -> WebSocketCloseStatus.MESSAGE_TOO_BIG.code(); // 1009
             case INTERNAL -> WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(); // 1011
-            case STORAGE_UNAVAILABLE -> WebSocketCloseStatus.TRY_AGAIN_LATER.code(); // 1013
+            case STORAGE_UNAVAILABLE, NODE_UNAVAILABLE -> WebSocketCloseStatus.TRY_AGAIN_LATER.code(); // 1013
             default -> WebSocketCloseStatus.POLICY_VIOLATION.code(); // 1008
         };
     }

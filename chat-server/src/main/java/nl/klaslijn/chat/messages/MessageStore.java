@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cassandra access for messages: claims (idempotent sends), message rows in time buckets, the list of
@@ -24,8 +26,14 @@ import java.util.concurrent.CompletionStage;
  */
 final class MessageStore {
 
-    /** The result of claiming a client message id: the server id it is bound to, and whether we bound it now. */
-    record Claim(long messageId, boolean fresh) {}
+    /**
+     * The result of claiming a client message id: the server id it is bound to, whether we bound it now, the
+     * content hash stored with it (null on claims older than the hash), and whether an attempt finished it.
+     */
+    record Claim(long messageId, boolean fresh, @Nullable ByteBuffer contentHash, boolean completed) {}
+
+    /** The outcome of {@link #complete}: this attempt finished the send, or the claim's state as it is. */
+    record Completion(boolean won, long messageId, boolean completed) {}
 
     /** How long this node remembers that it wrote a bucket marker (a bucket is a week by default). */
     static final Duration MARKED_BUCKETS_TTL = Duration.ofHours(1);
@@ -40,6 +48,8 @@ final class MessageStore {
     private final CqlSession session;
     private final PreparedStatement claim;
     private final PreparedStatement reclaim;
+    private final PreparedStatement complete;
+    private final PreparedStatement deleteMessage;
     private final PreparedStatement insertMessage;
     private final PreparedStatement insertBucket;
     private final PreparedStatement selectMessage;
@@ -52,9 +62,13 @@ final class MessageStore {
     MessageStore(CqlSession session) {
         this.session = session;
         claim = session.prepare("INSERT INTO message_claims (school_id, conversation_id, sender_id, client_message_id,"
-                + " message_id) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
+                + " message_id, content_hash) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        complete = session.prepare("UPDATE message_claims SET completed = true WHERE school_id = ? AND conversation_id = ?"
+                + " AND sender_id = ? AND client_message_id = ? IF message_id = ? AND completed = null");
+        deleteMessage = Statements.idempotent(session, "DELETE FROM messages WHERE school_id = ? AND conversation_id = ?"
+                + " AND bucket = ? AND message_id = ?");
         reclaim = session.prepare("UPDATE message_claims SET message_id = ? WHERE school_id = ? AND conversation_id = ?"
-                + " AND sender_id = ? AND client_message_id = ? IF message_id = ?");
+                + " AND sender_id = ? AND client_message_id = ? IF message_id = ? AND completed = null");
         insertMessage = Statements.idempotent(session, "INSERT INTO messages (school_id, conversation_id, bucket, message_id, sender_id,"
                 + " client_message_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insertBucket = Statements.idempotent(session, "INSERT INTO conversation_buckets (school_id, conversation_id, bucket)"
@@ -74,18 +88,51 @@ final class MessageStore {
     }
 
     /** Binds (sender, client message id) to {@code candidateId} unless already bound (lightweight transaction). */
-    CompletionStage<Claim> claim(UUID school, UUID conversation, UUID sender, String clientMessageId, long candidateId) {
-        return session.executeAsync(claim.bind(school, conversation, sender, clientMessageId, candidateId))
-                .thenApply(rs -> rs.wasApplied()
-                        ? new Claim(candidateId, true)
-                        : new Claim(rs.one().getLong("message_id"), false));
+    CompletionStage<Claim> claim(UUID school, UUID conversation, UUID sender, String clientMessageId, long candidateId,
+            ByteBuffer contentHash) {
+        return session.executeAsync(claim.bind(school, conversation, sender, clientMessageId, candidateId, contentHash))
+                .thenApply(rs -> {
+                    if (rs.wasApplied()) {
+                        return new Claim(candidateId, true, contentHash, false);
+                    }
+                    Row row = rs.one();
+                    return new Claim(row.getLong("message_id"), false, row.getByteBuffer("content_hash"),
+                            row.getBoolean("completed"));
+                });
     }
 
-    /** Moves a claim from {@code oldId} to {@code newId}; completes with the id the claim holds afterwards. */
-    CompletionStage<Long> reclaim(UUID school, UUID conversation, UUID sender, String clientMessageId, long oldId,
+    /**
+     * Marks the claim finished for {@code messageId} unless it moved to another id or another attempt finished
+     * it first (lightweight transaction): exactly one attempt wins, and only the winner publishes.
+     */
+    CompletionStage<Completion> complete(UUID school, UUID conversation, UUID sender, String clientMessageId,
+            long messageId) {
+        return session.executeAsync(complete.bind(school, conversation, sender, clientMessageId, messageId))
+                .thenApply(rs -> {
+                    return rs.wasApplied() ? new Completion(true, messageId, true) : stateOf(rs.one());
+                });
+    }
+
+    /** Deletes a message row written under an id the claim no longer holds, so history has the message once. */
+    CompletionStage<Void> delete(UUID school, UUID conversation, long bucketMillis, long id) {
+        return session.executeAsync(deleteMessage.bind(school, conversation, Buckets.of(id, bucketMillis), id))
+                .thenApply(rs -> null);
+    }
+
+    /**
+     * Moves an unfinished claim from {@code oldId} to {@code newId} (lightweight transaction); {@code won} when
+     * it moved, else the claim's state as it is.
+     */
+    CompletionStage<Completion> reclaim(UUID school, UUID conversation, UUID sender, String clientMessageId, long oldId,
             long newId) {
         return session.executeAsync(reclaim.bind(newId, school, conversation, sender, clientMessageId, oldId))
-                .thenApply(rs -> rs.wasApplied() ? newId : rs.one().getLong("message_id"));
+                .thenApply(rs -> rs.wasApplied() ? new Completion(true, newId, false) : stateOf(rs.one()));
+    }
+
+    private static Completion stateOf(@Nullable Row row) {
+        boolean exists = row != null && row.getColumnDefinitions().contains("message_id") && !row.isNull("message_id");
+        return exists ? new Completion(false, row.getLong("message_id"), row.getBoolean("completed"))
+                : new Completion(false, 0L, false);
     }
 
     CompletionStage<Optional<ChatMessage>> find(UUID school, UUID conversation, long bucketMillis, long id) {
@@ -103,11 +150,16 @@ final class MessageStore {
      * deleted, so once written it stays, and a busy conversation costs one write per message, not two.
      */
     CompletionStage<Void> write(ChatMessage m, long bucketMillis) {
+        return write(m, bucketMillis, false);
+    }
+
+    /** As {@link #write(ChatMessage, long)}; {@code forceMarker} writes the bucket marker even if this node wrote it before. */
+    CompletionStage<Void> write(ChatMessage m, long bucketMillis, boolean forceMarker) {
         long bucket = Buckets.of(m.id(), bucketMillis);
         CompletableFuture<AsyncResultSet> row = session.executeAsync(insertMessage.bind(m.schoolId(), m.conversationId(),
                 bucket, m.id(), m.senderId(), m.clientMessageId(), m.text())).toCompletableFuture();
         MarkedBucket key = new MarkedBucket(m.conversationId(), bucket);
-        if (markedBuckets.getIfPresent(key) != null) {
+        if (!forceMarker && markedBuckets.getIfPresent(key) != null) {
             return row.thenApply(done -> null);
         }
         CompletableFuture<AsyncResultSet> marker = session.executeAsync(

@@ -49,7 +49,7 @@ final class TestCluster implements AutoCloseable {
                 .withMaxReconnectDelay(Duration.ofMillis(300));
         this.presenceNodeTimeout = presenceNodeTimeout;
         for (int i = 0; i < size; i++) {
-            nodes.add(start(i + 1, broker.withRedisUri(redisUriOfNode.apply(i))));
+            nodes.add(start(TestNodeIds.next(), broker.withRedisUri(redisUriOfNode.apply(i))));
         }
     }
 
@@ -62,7 +62,8 @@ final class TestCluster implements AutoCloseable {
         ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
                 EdgeSettings.builder().host("127.0.0.1").port(0).build())
                 .withBroker(broker)
-                .withPresenceNodeTimeout(presenceNodeTimeout);
+                .withPresenceNodeTimeout(presenceNodeTimeout)
+                .withNodes(TestNode.UNCHECKED_CLOCK);
         return ChatServer.start(settings, session, clock);
     }
 

@@ -18,6 +18,7 @@ import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.common.auth.Role;
 
 /**
@@ -29,14 +30,24 @@ final class TestNode implements AutoCloseable {
 
     static final byte[] KEY = "integration-test-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
+    /** Node settings for tests that move the node's clock (by days, to cross buckets): the clock check is off. */
+    static final NodeSettings UNCHECKED_CLOCK = new NodeSettings(NodeSettings.DEFAULTS.leaseTtl(),
+            NodeSettings.DEFAULTS.maxClockSkew(), false);
+
     final MutableClock clock = new MutableClock();
     final ChatServer server;
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
-        CqlSession session = TestDatabase.session();
-        server = ChatServer.start(new ChatSettings(1, KEY, bucketWidth, Duration.ofSeconds(30),
-                edge.host("127.0.0.1").port(0).build()), session, clock);
+        this(TestDatabase.session(), TestNodeIds.next(), edge, bucketWidth, UNCHECKED_CLOCK, Duration.ZERO);
+    }
+
+    /** A node on {@code session} (e.g. a {@link FaultySession}) whose clock starts {@code clockOffset} off real time. */
+    TestNode(CqlSession session, int nodeId, EdgeSettings.Builder edge, Duration bucketWidth, NodeSettings nodes,
+            Duration clockOffset) {
+        clock.advance(clockOffset);
+        server = ChatServer.start(new ChatSettings(nodeId, KEY, bucketWidth, Duration.ofSeconds(30),
+                edge.host("127.0.0.1").port(0).build()).withNodes(nodes), session, clock);
     }
 
     TestNode() {
