@@ -153,6 +153,39 @@ class RedisBrokerIT extends BrokerContract {
         assertDeliveredEventually(a, b, channel, "thawed");
     }
 
+    /**
+     * Slow is not down: a Redis that stalls for longer than one ping's timeout but shorter than
+     * {@code failedProbes} pings loses no subscription, so the node must not tell its clients to resync.
+     */
+    @Test
+    void aRedisThatStallsForLessThanTheFailedProbesIsNotAnInterruption() {
+        useOwnServer();
+        settings = settings.withFailedProbes(3);
+        Node a = node();
+        Node b = node();
+        String channel = channel();
+        join(b.broker().subscribe(channel));
+
+        stallRedis(COMMAND_TIMEOUT.plusMillis(300)); // the ping sent just before or during the stall times out
+
+        assertDeliveredEventually(a, b, channel, "after the stall");
+        assertThat(b.received().health).isEmpty();
+        assertThat(b.broker().isLive()).isTrue();
+    }
+
+    /** Pauses every client of the server for {@code pause} (CLIENT PAUSE) and returns once it is over. */
+    private void stallRedis(Duration pause) {
+        RedisClient client = RedisClient.create(server.uri());
+        try (StatefulRedisConnection<String, String> pausing = client.connect();
+                StatefulRedisConnection<String, String> waiting = client.connect()) {
+            waiting.setTimeout(WAIT);
+            pausing.sync().clientPause(pause.toMillis());
+            waiting.sync().ping(); // answered only when the pause is over
+        } finally {
+            client.shutdown();
+        }
+    }
+
     /** How many connections the server has subscribed to {@code channel} (sharded or classic, as the broker uses). */
     private long subscribersOnServer(String channel) {
         RedisClient client = RedisClient.create(server.uri());

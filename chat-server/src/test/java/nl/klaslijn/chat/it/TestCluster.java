@@ -46,7 +46,8 @@ final class TestCluster implements AutoCloseable {
                 .withChannelPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ":")
                 .withCommandTimeout(Duration.ofMillis(500))
                 .withHealthInterval(Duration.ofMillis(200))
-                .withMaxReconnectDelay(Duration.ofMillis(300));
+                .withMaxReconnectDelay(Duration.ofMillis(300))
+                .withResyncMinInterval(Duration.ofSeconds(1)); // the tests' resyncs need not wait the default 5 s
         this.presenceNodeTimeout = presenceNodeTimeout;
         for (int i = 0; i < size; i++) {
             nodes.add(start(i + 1, broker.withRedisUri(redisUriOfNode.apply(i))));
