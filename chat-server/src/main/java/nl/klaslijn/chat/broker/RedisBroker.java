@@ -84,7 +84,7 @@ public final class RedisBroker implements Broker {
                 case OFF -> false;
                 case AUTO -> majorVersion(firstPublisher.sync().info("server")) >= 7;
             };
-            this.publisher = new RedisPublisher(publisherClient, uri, CODEC, sharded, firstPublisher);
+            this.publisher = new RedisPublisher(publisherClient, uri, CODEC, sharded, settings.failedProbes(), firstPublisher);
             this.subscriber = subscriberClient.connectPubSub(CODEC, uri);
         } catch (RedisException e) {
             shutdownClients();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.client.StompFrame;
@@ -58,13 +59,17 @@ class RedisSlowIsNotDownIT {
         UUID parent = cluster.person("Ouder");
         Conversation group = cluster.conversation(ConversationKind.GROUP, List.of(teacher, parent));
         try (StompClient t = cluster.connect(0, teacher); StompClient p = cluster.connect(1, parent)) {
-            // Longer than one ping's timeout (TestCluster: 500 ms), well short of 3 failed pings in a row.
-            stallRedis(Duration.ofMillis(1_000));
+            // Longer than one ping's or publish's timeout (TestCluster: 500 ms), short of 3 failed pings in a row.
+            CompletableFuture<StompFrame>[] during = new CompletableFuture[1];
+            stallRedis(Duration.ofMillis(1_000), () ->
+                    during[0] = t.sendMessage(group.id(), "during-stall", "Even geduld").toCompletableFuture());
+            String duringId = await(during[0]).header("message-id");
 
-            String id = await(t.sendMessage(group.id(), "after-stall", "Nog steeds live")).header("message-id");
+            String afterId = await(t.sendMessage(group.id(), "after-stall", "Nog steeds live")).header("message-id");
 
-            List<String> before = eventTypesUntilMessage(p, id);
-            assertThat(before).as("events the parent got before the message sent after the stall").doesNotContain("resync");
+            List<String> before = eventTypesUntilMessage(p, duringId);
+            assertThat(before).as("events before the message sent during the stall").doesNotContain("resync");
+            assertThat(eventTypesUntilMessage(p, afterId)).as("events between the two messages").doesNotContain("resync");
         }
     }
 
@@ -130,13 +135,14 @@ class RedisSlowIsNotDownIT {
         throw new AssertionError("message " + messageId + " never arrived");
     }
 
-    /** Pauses every client of Redis for {@code pause} (CLIENT PAUSE) and returns once it is over. */
-    private void stallRedis(Duration pause) {
+    /** Pauses every client of Redis for {@code pause} (CLIENT PAUSE), runs {@code meanwhile}, returns once it is over. */
+    private void stallRedis(Duration pause, Runnable meanwhile) {
         RedisClient client = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> pausing = client.connect();
                 StatefulRedisConnection<String, String> waiting = client.connect()) {
             waiting.setTimeout(Duration.ofSeconds(10));
             pausing.sync().clientPause(pause.toMillis());
+            meanwhile.run();
             waiting.sync().ping(); // answered only once the pause is over
         } finally {
             client.shutdown();
