@@ -80,7 +80,12 @@ public final class RedisPresence implements PresenceEngine {
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
                 .build());
-        this.connection = client.connect();
+        try {
+            this.connection = client.connect();
+        } catch (RuntimeException e) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2)); // no threads left behind by a node that does not start
+            throw e;
+        }
         this.redis = connection.async();
         this.prefix = prefix;
         this.self = Integer.toString(nodeId);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class RedisPresenceIT extends PresenceEngineContract {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+    /** Generous for the contract on the shared server (a busy machine); the fault tests wait on it at most a few times. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private final String prefix = "pit-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private RedisServer ownServer;
