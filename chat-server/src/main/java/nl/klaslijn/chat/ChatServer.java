@@ -60,14 +60,16 @@ public final class ChatServer implements AutoCloseable {
         Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
-                listener -> Brokers.create(settings.broker(), listener));
+                listener -> Brokers.create(settings.broker(), listener), settings.broker().resyncMinInterval(),
+                settings.broker().resyncJitter());
         conversations.listen(hub);
         messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock, lease,
                 settings.nodes().maxClockSkew());
         Inbox inbox = new Inbox(session, conversations, messages);
         presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
                 ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
-                        settings.nodeId(), settings.presenceNodeTimeout())
+                        settings.nodeId(), settings.presenceNodeTimeout(), settings.broker().commandTimeout(),
+                        settings.broker().requestQueueSize())
                 : new MemoryPresence();
         presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
                 preferences, hub, hub::nodeLost, clock);

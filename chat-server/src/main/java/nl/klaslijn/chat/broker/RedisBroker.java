@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * <p>Two connections: one subscriber connection that Lettuce reconnects and resubscribes by itself,
  * and one publisher ({@link RedisPublisher}) that never replays a publish. Every subscription change
  * is sent while holding the subscription lock, so the server's subscriptions end in the same order as
- * the desired set. Health ({@link RedisHealth}): a lost subscriber connection, or a ping on it that
- * fails or times out (a frozen Redis), makes the broker interrupted; once a ping succeeds again, the
- * whole desired set is subscribed once more and only then is the broker resumed.
+ * the desired set. Health ({@link RedisHealth}): a lost subscriber connection, or
+ * {@link BrokerSettings#failedProbes()} pings on it in a row that fail or time out (a frozen Redis), make
+ * the broker interrupted; once a ping succeeds again, the whole desired set is subscribed once more and
+ * only then is the broker resumed. Each connection holds at most {@link BrokerSettings#requestQueueSize()}
+ * unanswered commands.
  */
 public final class RedisBroker implements Broker {
 
@@ -82,7 +84,7 @@ public final class RedisBroker implements Broker {
                 case OFF -> false;
                 case AUTO -> majorVersion(firstPublisher.sync().info("server")) >= 7;
             };
-            this.publisher = new RedisPublisher(publisherClient, uri, CODEC, sharded, firstPublisher);
+            this.publisher = new RedisPublisher(publisherClient, uri, CODEC, sharded, settings.failedProbes(), firstPublisher);
             this.subscriber = subscriberClient.connectPubSub(CODEC, uri);
         } catch (RedisException e) {
             shutdownClients();
@@ -99,7 +101,7 @@ public final class RedisBroker implements Broker {
                 deliver(channel, message);
             }
         });
-        this.health = new RedisHealth(this, listener, settings.healthInterval(), publisher);
+        this.health = new RedisHealth(this, listener, settings.healthInterval(), settings.failedProbes(), publisher);
         subscriber.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
@@ -232,6 +234,7 @@ public final class RedisBroker implements Broker {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(autoReconnect)
                 .disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(settings.requestQueueSize())
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).build())
                 .build());

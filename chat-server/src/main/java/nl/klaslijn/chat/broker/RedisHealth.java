@@ -13,10 +13,16 @@ import org.slf4j.LoggerFactory;
  * Decides whether a {@link RedisBroker} is live, and tells the listener when that changes.
  *
  * <p>All state changes and all {@code interrupted()}/{@code resumed()} calls happen on one thread
- * (its own), so they strictly alternate. Every interval it pings the subscriber connection: a failed
- * or timed-out ping, or a lost connection ({@link #connectionLost()}, from Lettuce), interrupts; the
- * first successful ping after that resubscribes everything, and resumes only if no disconnect
- * happened in between (otherwise the next ping tries again). It also keeps the publisher reconnecting.
+ * (its own), so they strictly alternate. Every interval it pings the subscriber connection.
+ *
+ * <p>Slow is not down: one ping that fails or times out does not interrupt; {@code failedProbes} pings
+ * in a row must (a frozen Redis, a black-holed network), and any successful ping starts the count again.
+ * A slow Redis that still holds the subscriber connection loses no pub/sub message (it delivers them
+ * late), so clients need not resync for it. A lost subscriber connection ({@link #connectionLost()},
+ * from Lettuce) interrupts at once: the subscriptions went with it and messages published meanwhile were
+ * missed. The first successful ping after an interruption resubscribes everything, and resumes only if no
+ * disconnect happened in between (otherwise the next ping tries again). It also keeps the publisher
+ * reconnecting.
  */
 final class RedisHealth implements AutoCloseable {
 
@@ -25,6 +31,7 @@ final class RedisHealth implements AutoCloseable {
     private final RedisBroker broker;
     private final BrokerListener listener;
     private final Duration interval;
+    private final int failedProbes;
     private final RedisPublisher publisher;
     private final ScheduledExecutorService thread;
     private final AtomicLong disconnects = new AtomicLong();
@@ -33,11 +40,15 @@ final class RedisHealth implements AutoCloseable {
     // Touched only on the health thread:
     private boolean pingInFlight;
     private boolean resubscribing;
+    /** Pings that failed in a row since the last successful one. */
+    private int failuresInARow;
 
-    RedisHealth(RedisBroker broker, BrokerListener listener, Duration interval, RedisPublisher publisher) {
+    RedisHealth(RedisBroker broker, BrokerListener listener, Duration interval, int failedProbes,
+            RedisPublisher publisher) {
         this.broker = broker;
         this.listener = listener;
         this.interval = interval;
+        this.failedProbes = failedProbes;
         this.publisher = publisher;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread health = new Thread(runnable, "klaslijn-broker-health");
@@ -77,8 +88,17 @@ final class RedisHealth implements AutoCloseable {
         broker.ping().whenComplete((pong, failure) -> onHealthThread(() -> {
             pingInFlight = false;
             if (failure != null) {
-                interrupt();
-            } else if (!live) {
+                failuresInARow++;
+                if (failuresInARow >= failedProbes) {
+                    interrupt();
+                } else if (live) {
+                    log.info("Redis health ping failed ({} of {} before the broker counts as interrupted)",
+                            failuresInARow, failedProbes);
+                }
+                return;
+            }
+            failuresInARow = 0;
+            if (!live) {
                 resubscribe(generation);
             }
         }));

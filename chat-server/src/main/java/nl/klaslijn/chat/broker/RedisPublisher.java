@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The connection that publishes, at most once. Its client has auto-reconnect off, so Lettuce never
  * replays a PUBLISH after a reconnect (with auto-reconnect on it would: at least once). A lost
  * connection is replaced in the background ({@link #ensureConnected()}); publishes meanwhile fail at
- * once with {@link BrokerUnavailableException}. Thread-safe.
+ * once with {@link BrokerUnavailableException}. A publish that times out while its connection stays up is
+ * settled by {@link PublishConfirmation}: it succeeds once Redis answers a later PING on that connection,
+ * so a slow Redis does not turn into failed publishes (and catch-ups on every node). Thread-safe.
  */
 final class RedisPublisher implements AutoCloseable {
 
@@ -24,33 +26,48 @@ final class RedisPublisher implements AutoCloseable {
     private final RedisURI uri;
     private final RedisCodec<String, byte[]> codec;
     private final boolean sharded;
+    private final int confirmationAttempts;
     private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
+    /** The current connection with the confirmation of its timed-out publishes; read once per publish. */
+    private volatile @Nullable Link link;
     private volatile boolean connected;
     private volatile boolean closed;
 
+    private record Link(StatefulRedisConnection<String, byte[]> connection, PublishConfirmation confirmation) {}
+
+    /** {@code confirmationAttempts}: how many PINGs in a row may time out before a timed-out publish fails. */
     RedisPublisher(RedisClient client, RedisURI uri, RedisCodec<String, byte[]> codec, boolean sharded,
-            StatefulRedisConnection<String, byte[]> first) {
+            int confirmationAttempts, StatefulRedisConnection<String, byte[]> first) {
         this.client = client;
         this.uri = uri;
         this.codec = codec;
         this.sharded = sharded;
+        this.confirmationAttempts = confirmationAttempts;
         adopt(first);
     }
 
     CompletionStage<Void> publish(String wireChannel, byte[] payload) {
-        StatefulRedisConnection<String, byte[]> current = connection;
-        if (closed || current == null || !isUp(current)) {
+        Link used = link;
+        StatefulRedisConnection<String, byte[]> current = used == null ? null : used.connection();
+        if (closed || used == null || current == null || !isUp(current)) {
             ensureConnected();
             return CompletableFuture.failedFuture(new BrokerUnavailableException("not connected to Redis"));
         }
         RedisAsyncCommands<String, byte[]> commands = current.async();
         CompletionStage<Long> sent = sharded ? commands.spublish(wireChannel, payload) : commands.publish(wireChannel, payload);
-        return sent.handle((receivers, failure) -> {
-            if (failure != null) {
-                throw new BrokerUnavailableException("publish failed", failure);
+        return sent.handle((receivers, failure) -> failure).thenCompose(failure -> {
+            if (failure == null) {
+                return CompletableFuture.<Void>completedFuture(null);
             }
-            return null;
+            CompletableFuture<Void> settled = used.confirmation().canSettle(failure)
+                    ? used.confirmation().settle(failure) : CompletableFuture.failedFuture(failure);
+            return settled.handle((ok, error) -> {
+                if (error != null) {
+                    throw new BrokerUnavailableException("publish failed", error);
+                }
+                return null;
+            });
         });
     }
 
@@ -90,6 +107,8 @@ final class RedisPublisher implements AutoCloseable {
             }
         });
         connected = true;
+        link = new Link(fresh, new PublishConfirmation(fresh, () -> connection == fresh && isUp(fresh),
+                confirmationAttempts));
         connection = fresh;
     }
 

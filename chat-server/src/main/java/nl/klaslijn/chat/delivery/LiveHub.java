@@ -59,25 +59,37 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     private final AtomicLong eventIds = new AtomicLong();
     /** One catch-up at a time; the PEER_RESUMED of many nodes after a Redis restart fold into one more. */
     private final FoldingRunner<String> catchUps;
+    /** At most one resync per interval reaches the clients; one asked for sooner is sent at its end, never dropped. */
+    private final ResyncPacer<Resync> resyncs;
+    /** The jitterMs every resync carries: clients wait a random time below it before they sync. */
+    private final long resyncJitterMillis;
     private final Broker broker;
     /** Events the other nodes never saw: told to them once the broker is live. */
     private final PeerNotice peerNotice;
     private final Following following;
     private final DeliveryBatching batching;
 
+    /** One resync the clients are to be told: whether live delivery works, and why they should sync. */
+    private record Resync(boolean live, String reason) {}
+
     /**
      * Creates the hub and its broker ({@code brokers} builds the engine with the hub as its listener),
      * and joins the all-nodes channel (waits for it: a node must hear revocations before it serves).
+     * Resyncs reach the clients at most once per {@code resyncMinInterval} and tell them to wait a random
+     * time below {@code resyncJitter} before they sync.
      */
     public LiveHub(LocalSessions sessions, Conversations conversations, ConversationIndex index, Revocations revocations,
             Preferences preferences, Executor blockingWork, DeliveryBatching batching,
-            Function<BrokerListener, Broker> brokers) {
+            Function<BrokerListener, Broker> brokers, java.time.Duration resyncMinInterval,
+            java.time.Duration resyncJitter) {
         this.sessions = sessions;
         this.batching = batching;
         this.preferences = preferences;
         this.conversations = conversations;
         this.revocations = revocations;
         this.catchUps = new FoldingRunner<>(blockingWork, this::catchUp);
+        this.resyncs = new ResyncPacer<>(resyncMinInterval, blockingWork, this::sendResync);
+        this.resyncJitterMillis = resyncJitter.toMillis();
         this.broker = brokers.apply(this);
         this.peerNotice = new PeerNotice(broker);
         this.following = new Following(sessions, index, new ChannelRefs(broker));
@@ -361,8 +373,13 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
     }
 
     private void resyncAll(boolean live, String reason) {
+        resyncs.request(new Resync(live, reason));
+    }
+
+    private void sendResync(Resync resync) {
         ServerFrame frame = ServerFrame.message(Destination.USER_EVENTS, nextEventId(),
-                Wire.encode(new LiveViews.ResyncEvent(live, reason)), "event-type", "resync");
+                Wire.encode(new LiveViews.ResyncEvent(resync.live(), resync.reason(), resyncJitterMillis)),
+                "event-type", "resync");
         sessions.forEach(session -> session.deliverEvent(frame));
     }
 

@@ -15,12 +15,16 @@ public final class LiveViews {
     }
 
     /**
-     * Live delivery may have missed events: run /app/sync now. {@code live} false: live delivery is
+     * Live delivery may have missed events: run /app/sync after a random wait in [0, jitterMs). {@code live} false: live delivery is
      * interrupted (sync again when a resync with live true follows); true: it is back.
      */
-    public record ResyncEvent(String type, boolean live, String reason) {
-        public ResyncEvent(boolean live, String reason) {
-            this("resync", live, reason);
+    public record ResyncEvent(String type, boolean live, String reason, long jitterMs) {
+        /**
+         * @param jitterMs clients wait a random time in [0, jitterMs) before they run {@code /app/sync}, so a
+         *     node's clients do not all sync in the same instant (0: at once)
+         */
+        public ResyncEvent(boolean live, String reason, long jitterMs) {
+            this("resync", live, reason, jitterMs);
         }
     }
 

@@ -145,12 +145,74 @@ class RedisBrokerIT extends BrokerContract {
 
         assertThat(Duration.ofNanos(callNanos)).isLessThan(COMMAND_TIMEOUT);
         assertThat(failure(publish)).isInstanceOf(BrokerUnavailableException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(COMMAND_TIMEOUT.multipliedBy(4));
+        // The publish itself times out, then each of the failed-probes PINGs that would have confirmed it.
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(COMMAND_TIMEOUT.multipliedBy(3L + settings.failedProbes()));
         await().atMost(WAIT).until(() -> b.received().health.contains("interrupted"));
 
         server.resume();
         await().atMost(WAIT).until(() -> b.received().health.equals(java.util.List.of("interrupted", "resumed")));
         assertDeliveredEventually(a, b, channel, "thawed");
+    }
+
+    /**
+     * Slow is not down: a Redis that stalls for longer than one ping's timeout but shorter than
+     * {@code failedProbes} pings loses no subscription, so the node must not tell its clients to resync.
+     */
+    @Test
+    void aRedisThatStallsForLessThanTheFailedProbesIsNotAnInterruption() {
+        useOwnServer();
+        settings = settings.withFailedProbes(3);
+        Node a = node();
+        Node b = node();
+        String channel = channel();
+        join(b.broker().subscribe(channel));
+
+        stallRedis(COMMAND_TIMEOUT.plusMillis(300), () -> {}); // the ping sent just before or during it times out
+
+        assertDeliveredEventually(a, b, channel, "after the stall");
+        assertThat(b.received().health).isEmpty();
+        assertThat(b.broker().isLive()).isTrue();
+    }
+
+    /**
+     * A publish that times out because Redis stalls was still taken by Redis (it answers a connection's
+     * commands in order): once Redis answers again it succeeds, and is delivered exactly once, instead of
+     * failing (a failed publish makes every node catch up).
+     */
+    @Test
+    void aPublishThatTimesOutWhileRedisStallsSucceedsOnceRedisAnswersAgain() {
+        useOwnServer();
+        Node a = node();
+        Node b = node();
+        String channel = channel();
+        join(b.broker().subscribe(channel));
+        CompletableFuture<Void>[] during = new CompletableFuture[1];
+
+        stallRedis(COMMAND_TIMEOUT.multipliedBy(2), () ->
+                during[0] = a.broker().publish(channel, bytes("during the stall")).toCompletableFuture());
+
+        assertThat(failure(during[0])).as("the publish's outcome").isNull();
+        join(a.broker().publish(channel, bytes("sentinel")));
+        await().atMost(WAIT).until(() -> b.received().got(channel, "sentinel"));
+        assertThat(b.received().texts(channel)).containsExactly("during the stall", "sentinel");
+    }
+
+    /**
+     * Pauses every client of the server for {@code pause} (CLIENT PAUSE), runs {@code meanwhile} and returns
+     * once the pause is over.
+     */
+    private void stallRedis(Duration pause, Runnable meanwhile) {
+        RedisClient client = RedisClient.create(server.uri());
+        try (StatefulRedisConnection<String, String> pausing = client.connect();
+                StatefulRedisConnection<String, String> waiting = client.connect()) {
+            waiting.setTimeout(WAIT);
+            pausing.sync().clientPause(pause.toMillis());
+            meanwhile.run();
+            waiting.sync().ping(); // answered only when the pause is over
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** How many connections the server has subscribed to {@code channel} (sharded or classic, as the broker uses). */

@@ -28,7 +28,8 @@ public final class ChildNodeMain {
         BrokerSettings broker = BrokerSettings.redis(args[5]).withChannelPrefix(args[6])
                 .withCommandTimeout(Duration.ofMillis(500))
                 .withHealthInterval(Duration.ofMillis(200))
-                .withMaxReconnectDelay(Duration.ofMillis(300));
+                .withMaxReconnectDelay(Duration.ofMillis(300))
+                .withResyncMinInterval(Duration.ofSeconds(1)); // the tests' resyncs need not wait the default 5 s
         ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
                 EdgeSettings.builder().host("127.0.0.1").port(0).build())
                 .withBroker(broker)

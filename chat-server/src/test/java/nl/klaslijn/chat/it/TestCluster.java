@@ -42,11 +42,22 @@ final class TestCluster implements AutoCloseable {
 
     /** Node {@code i} (0-based) reaches Redis at {@code redisUriOfNode.apply(i)}, e.g. through a {@link CuttableLink}. */
     TestCluster(RedisServer redis, int size, Duration presenceNodeTimeout, IntFunction<String> redisUriOfNode) {
-        this.broker = BrokerSettings.redis(redis.uri())
+        this(redis, size, presenceNodeTimeout, redisUriOfNode, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Two or more nodes whose broker settings {@code tune} adjusts (e.g. a longer resync interval). */
+    TestCluster(RedisServer redis, int size, java.util.function.UnaryOperator<BrokerSettings> tune) {
+        this(redis, size, Duration.ofSeconds(15), index -> redis.uri(), tune);
+    }
+
+    private TestCluster(RedisServer redis, int size, Duration presenceNodeTimeout, IntFunction<String> redisUriOfNode,
+            java.util.function.UnaryOperator<BrokerSettings> tune) {
+        this.broker = tune.apply(BrokerSettings.redis(redis.uri())
                 .withChannelPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ":")
                 .withCommandTimeout(Duration.ofMillis(500))
                 .withHealthInterval(Duration.ofMillis(200))
-                .withMaxReconnectDelay(Duration.ofMillis(300));
+                .withMaxReconnectDelay(Duration.ofMillis(300))
+                .withResyncMinInterval(Duration.ofSeconds(1))); // the tests' resyncs need not wait the default 5 s
         this.presenceNodeTimeout = presenceNodeTimeout;
         for (int i = 0; i < size; i++) {
             nodes.add(start(TestNodeIds.next(), broker.withRedisUri(redisUriOfNode.apply(i))));
