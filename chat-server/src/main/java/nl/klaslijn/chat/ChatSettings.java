@@ -2,6 +2,7 @@ package nl.klaslijn.chat;
 
 import java.time.Duration;
 import nl.klaslijn.chat.broker.BrokerSettings;
+import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.edge.EdgeSettings;
 
 /**
@@ -16,9 +17,18 @@ import nl.klaslijn.chat.edge.EdgeSettings;
  * @param revocationWindow how long revocations are kept in memory: at least the longest access-token lifetime
  * @param presenceNodeTimeout after how long without a heart-beat a node counts as lost (its users go
  *     offline); only for the Redis engine
+ * @param sessionLimits what one client may hold here: requests in flight, connections per user, sync reply bytes
  */
 public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
-        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout,
+        SessionLimits sessionLimits) {
+
+    /** With the default session limits. */
+    public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
+            EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+        this(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow, presenceNodeTimeout,
+                SessionLimits.defaults());
+    }
 
     /** One node with in-memory fan-out and a one-day revocation window. */
     public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
@@ -29,16 +39,21 @@ public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, 
 
     public ChatSettings withBroker(BrokerSettings value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, value, revocationWindow,
-                presenceNodeTimeout);
+                presenceNodeTimeout, sessionLimits);
     }
 
     public ChatSettings withRevocationWindow(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, value,
-                presenceNodeTimeout);
+                presenceNodeTimeout, sessionLimits);
     }
 
     public ChatSettings withPresenceNodeTimeout(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
-                value);
+                value, sessionLimits);
+    }
+
+    public ChatSettings withSessionLimits(SessionLimits value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
+                presenceNodeTimeout, value);
     }
 }
