@@ -158,34 +158,36 @@ class ChatEdgeServerIT {
     }
 
     @Test
-    void pipelinedHttpRequestsFromAClientThatDoesNotReadAreCutOffAfterAFewReplies() throws Exception {
+    void pipelinedHttpRequestsFromAClientThatDoesNotReadAreCutOff() throws Exception {
         int port = start(EdgeSettings.builder().maxPipelinedHttpRequests(16));
         byte[] chunk = "GET /health HTTP/1.1\r\nHost: chat\r\n\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+        int chunks = 400; // 400,000 requests (14 MB), 40 MB of replies if all were answered
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096);
             socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            // The kernel's socket buffers absorb a few MB of replies; past them the server must stop reading
+            // (no reply can be written) and close the connection once too many requests wait.
+            int written = CompletableFuture.supplyAsync(() -> {
+                int i = 0;
                 try {
-                    for (int i = 0; i < 20; i++) { // 20,000 requests, none of whose replies is read meanwhile
+                    for (; i < chunks; i++) {
                         out.write(chunk);
                     }
                     out.flush();
                 } catch (IOException closedByServer) {
                     // expected: the server closed the connection
                 }
-            });
-            writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            int replies = 0;
+                return i;
+            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(written).as("the server stopped taking requests").isLessThan(chunks);
             boolean closedByServer = false;
             InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            StringBuilder seen = new StringBuilder();
+            byte[] buffer = new byte[65536];
             try {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
-                    replies += count(seen, "HTTP/1.1 200");
+                while (in.read(buffer) >= 0) {
+                    // drain what the kernel had buffered
                 }
                 closedByServer = true;
             } catch (java.net.SocketException reset) {
@@ -194,25 +196,11 @@ class ChatEdgeServerIT {
                 // the server kept the connection open: closedByServer stays false
             }
             assertThat(closedByServer).as("the server closed the pipelining connection").isTrue();
-            assertThat(replies).as("replies queued for a client that does not read").isLessThanOrEqualTo(16);
         }
         HttpResponse<String> other = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).as("other clients are served").isEqualTo(200);
-    }
-
-    /** Counts and removes the complete occurrences of {@code token} at the front part of {@code seen}. */
-    private static int count(StringBuilder seen, String token) {
-        int found = 0;
-        for (int at; (at = seen.indexOf(token)) >= 0; ) {
-            found++;
-            seen.delete(0, at + token.length());
-        }
-        if (seen.length() > token.length()) {
-            seen.delete(0, seen.length() - token.length());
-        }
-        return found;
     }
 
     /** A bare-bones client: handshake and CONNECT, then read only the CONNECTED answer. */

@@ -16,6 +16,7 @@ import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
+import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.common.auth.Role;
@@ -34,9 +35,13 @@ final class TestNode implements AutoCloseable {
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
+        this(edge, bucketWidth, SessionLimits.defaults());
+    }
+
+    TestNode(EdgeSettings.Builder edge, Duration bucketWidth, SessionLimits limits) {
         CqlSession session = TestDatabase.session();
         server = ChatServer.start(new ChatSettings(1, KEY, bucketWidth, Duration.ofSeconds(30),
-                edge.host("127.0.0.1").port(0).build()), session, clock);
+                edge.host("127.0.0.1").port(0).build()).withSessionLimits(limits), session, clock);
     }
 
     TestNode() {
