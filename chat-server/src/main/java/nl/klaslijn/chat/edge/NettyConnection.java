@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * written are compared with {@link EdgeSettings#maxPendingOutboundBytes()}; a frame that would pass it is
  * not written: the client is not reading, and the connection closes itself with {@code slow-consumer} and
  * drops later frames. So the pending bytes never exceed the cap by more than the closing ERROR and close
- * frames.
+ * frames, except for one frame larger than the cap itself, which is written onto an empty queue only.
  *
  * <p>Memory: this object is most of what the edge keeps per idle connection; its fields are few and
  * primitive. The event loop's {@link ConnectionTimer} links connections through {@link #prev}/{@link #next}
@@ -177,12 +177,16 @@ public final class NettyConnection implements Connection, Runnable {
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
-    /** Whether {@code frame} may be written now: open, and pending plus its own bytes within the cap. */
+    /**
+     * Whether {@code frame} may be written now: open, and pending plus its own bytes within the cap. A
+     * single frame larger than the cap (a long history page) is written only onto an empty queue.
+     */
     private boolean admit(Object frame) {
         if (state != OPEN) {
             return false;
         }
-        if (pendingOutboundBytes() + wireBytes(frame) > maxPendingOutboundBytes) {
+        long pending = pendingOutboundBytes();
+        if (pending > 0 && pending + wireBytes(frame) > maxPendingOutboundBytes) {
             log.info("connection {}: a frame would take it past {} pending bytes, closing as slow consumer", id,
                     maxPendingOutboundBytes);
             close(ErrorCode.SLOW_CONSUMER, "client is not reading fast enough");

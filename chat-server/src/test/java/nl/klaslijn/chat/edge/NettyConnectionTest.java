@@ -210,6 +210,23 @@ class NettyConnectionTest {
     }
 
     @Test
+    void writesOneFrameLargerThanTheCapOntoAnEmptyQueueOnly() {
+        stomp.close();
+        stomp = new StompChannel(StompChannel.SETTINGS.toBuilder()
+                .writeBufferLowWaterMark(1024).writeBufferHighWaterMark(2048).maxPendingOutboundBytes(8192).build());
+        Connection connection = connected("0,0");
+        FlushGate gate = new FlushGate();
+        stomp.channel.pipeline().addFirst(gate);
+        connection.deliver("s", message(20_000)); // a long history page for a reading client
+        assertThat(connection.isOpen()).as("nothing was pending: written").isTrue();
+        connection.deliver("s", message(100));
+        assertThat(connection.isOpen()).as("the next frame finds the queue past the cap").isFalse();
+        gate.open(stomp.channel);
+        assertThat(stomp.read().body()).hasSize(20_000);
+        stomp.expectErrorAndClose("slow-consumer");
+    }
+
+    @Test
     void refusesALargeFrameThatWouldPassTheCapThoughThePendingBytesAreBelowIt() {
         stomp.close();
         stomp = new StompChannel(StompChannel.SETTINGS.toBuilder().maxPendingOutboundBytes(256 * 1024).build());
