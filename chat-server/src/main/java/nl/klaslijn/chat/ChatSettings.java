@@ -2,6 +2,7 @@ package nl.klaslijn.chat;
 
 import java.time.Duration;
 import nl.klaslijn.chat.broker.BrokerSettings;
+import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
 
@@ -18,35 +19,41 @@ import nl.klaslijn.chat.nodes.NodeSettings;
  * @param presenceNodeTimeout after how long without a heart-beat a node counts as lost (its users go
  *     offline); only for the Redis engine
  * @param nodes the node id lease and the clock check (NodeSettings)
+ * @param sessionLimits what one client may hold here: requests in flight, connections per user, sync reply bytes
  */
 public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
         EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout,
-        NodeSettings nodes) {
+        NodeSettings nodes, SessionLimits sessionLimits) {
 
     /** One node with in-memory fan-out and a one-day revocation window. */
     public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
             EdgeSettings edge) {
         this(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, BrokerSettings.memory(), Duration.ofDays(1),
-                Duration.ofSeconds(15), NodeSettings.DEFAULTS);
+                Duration.ofSeconds(15), NodeSettings.DEFAULTS, SessionLimits.defaults());
     }
 
     public ChatSettings withBroker(BrokerSettings value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, value, revocationWindow,
-                presenceNodeTimeout, nodes);
+                presenceNodeTimeout, nodes, sessionLimits);
     }
 
     public ChatSettings withRevocationWindow(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, value,
-                presenceNodeTimeout, nodes);
+                presenceNodeTimeout, nodes, sessionLimits);
     }
 
     public ChatSettings withPresenceNodeTimeout(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
-                value, nodes);
+                value, nodes, sessionLimits);
     }
 
     public ChatSettings withNodes(NodeSettings value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
-                presenceNodeTimeout, value);
+                presenceNodeTimeout, value, sessionLimits);
+    }
+
+    public ChatSettings withSessionLimits(SessionLimits value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
+                presenceNodeTimeout, nodes, value);
     }
 }

@@ -10,6 +10,7 @@ import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
+import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
 import nl.klaslijn.common.cassandra.CassandraSessions;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Wires a chat node: (optionally) a local Cassandra node, the migrated session, and the {@link ChatServer}.
@@ -63,6 +65,8 @@ class ChatConfiguration {
                 .maxFrameBytes(chat.maxFrameBytes())
                 .transport(EdgeTransport.parse(environment.getProperty("klaslijn.chat.transport", "auto")))
                 .ioThreads(environment.getProperty("klaslijn.chat.io-threads", Integer.class, 0))
+                .framesPerSecond(environment.getProperty("klaslijn.chat.frames-per-second", Double.class, 20.0))
+                .frameBurst(environment.getProperty("klaslijn.chat.frame-burst", Integer.class, 100))
                 .build();
         ChatSettings settings = new ChatSettings(chat.nodeId(), chat.tokenSigningKey().getBytes(StandardCharsets.UTF_8),
                 chat.bucketWidth(), chat.membershipCacheTtl(), edge)
@@ -76,7 +80,14 @@ class ChatConfiguration {
                                 NodeSettings.DEFAULTS.leaseTtl()),
                         environment.getProperty("klaslijn.chat.max-clock-skew", Duration.class,
                                 NodeSettings.DEFAULTS.maxClockSkew()),
-                        environment.getProperty("klaslijn.chat.clock-check", Boolean.class, true)));
+                        environment.getProperty("klaslijn.chat.clock-check", Boolean.class, true)))
+                .withSessionLimits(new SessionLimits(
+                        environment.getProperty("klaslijn.chat.max-in-flight", Integer.class,
+                                SessionLimits.DEFAULT_MAX_IN_FLIGHT),
+                        environment.getProperty("klaslijn.chat.max-connections-per-user", Integer.class,
+                                SessionLimits.DEFAULT_MAX_CONNECTIONS_PER_USER),
+                        (int) environment.getProperty("klaslijn.chat.sync-reply-bytes", DataSize.class,
+                                DataSize.ofBytes(SessionLimits.DEFAULT_SYNC_REPLY_BYTES)).toBytes()));
         return ChatServer.start(settings, session, Clock.systemUTC());
     }
 }

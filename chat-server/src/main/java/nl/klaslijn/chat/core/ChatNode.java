@@ -2,6 +2,7 @@ package nl.klaslijn.chat.core;
 
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.presence.Presence;
+import nl.klaslijn.chat.protocol.RequestException;
 
 /** This node's chat core: the sessions connected here and the services their frames reach. */
 public final class ChatNode implements ChatCore {
@@ -12,11 +13,18 @@ public final class ChatNode implements ChatCore {
     private final LiveRoutes routes;
     private final Admission admission;
     private final Presence presence;
+    private final SessionLimits limits;
 
     public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission) {
+        this(sessions, services, routes, admission, SessionLimits.defaults());
+    }
+
+    public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission,
+            SessionLimits limits) {
+        this.limits = limits;
         this.sessions = sessions;
         this.access = services.access();
-        this.requests = new RequestRouter(services);
+        this.requests = new RequestRouter(services, limits);
         this.routes = routes;
         this.admission = admission;
         this.presence = services.presence();
@@ -24,16 +32,24 @@ public final class ChatNode implements ChatCore {
 
     /**
      * Admits the connection (throws {@link nl.klaslijn.chat.protocol.RequestException} when it may not
-     * open, e.g. its token was revoked), registers it and joins its school's live channel.
+     * open, e.g. its token was revoked or its user holds {@link SessionLimits#maxConnectionsPerUser()}
+     * connections here), registers it and joins its school's live channel.
      */
     @Override
     public SessionHandler open(Connection connection) {
         admission.admit(connection.principal());
         ClientSession session = new ClientSession(connection, this);
-        sessions.add(session);
+        if (!sessions.addWithin(session, limits.maxConnectionsPerUser())) {
+            throw new RequestException(ErrorCode.TOO_MANY_CONNECTIONS, "at most " + limits.maxConnectionsPerUser()
+                    + " connections per user on this server; close another device's connection");
+        }
         routes.opened(session);
         presence.connected(session.schoolId(), session.userId());
         return session;
+    }
+
+    SessionLimits limits() {
+        return limits;
     }
 
     Presence presence() {

@@ -26,6 +26,8 @@ public final class ClientSession implements SessionHandler {
     /** Pairs of (subscription id, conversation id), null until the first topic subscription. */
     private volatile Object @Nullable [] topics;
     private final AtomicLong replies = new AtomicLong();
+    /** Requests whose RECEIPT or reply is pending (asynchronous work started by {@link #whenDone}). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** The conversations this session follows for its events subscription; owned by {@link LiveRoutes}. */
     private volatile UUID[] following = NO_CONVERSATIONS;
     private volatile boolean closed;
@@ -151,8 +153,19 @@ public final class ClientSession implements SessionHandler {
         return null;
     }
 
+    /**
+     * Handles one frame. While {@link SessionLimits#maxInFlight()} earlier requests still wait for their
+     * RECEIPT or reply, the frame is refused with {@code too-many-in-flight} (which closes the connection).
+     */
     @Override
     public void onFrame(ClientFrame frame) {
+        int max = node.limits().maxInFlight();
+        if (inFlight.get() >= max) {
+            fail(new RequestException(ErrorCode.TOO_MANY_IN_FLIGHT, "more than " + max
+                    + " requests waiting for their RECEIPT or reply; wait for them before sending more"),
+                    frame.header("receipt"));
+            return;
+        }
         try {
             switch (frame.command()) {
                 case SUBSCRIBE -> subscribe(frame);
@@ -328,7 +341,9 @@ public final class ClientSession implements SessionHandler {
 
     /** Runs {@code then} when {@code stage} succeeds; maps a failure to an ERROR frame. */
     <T> void whenDone(CompletionStage<T> stage, @Nullable String receiptId, java.util.function.Consumer<T> then) {
+        inFlight.incrementAndGet();
         stage.whenComplete((value, error) -> {
+            inFlight.decrementAndGet();
             if (error != null) {
                 fail(Failures.toRequestException(error), receiptId);
             } else {
@@ -341,6 +356,11 @@ public final class ClientSession implements SessionHandler {
                 }
             }
         });
+    }
+
+    /** Requests of this connection still waiting for their RECEIPT or reply. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     private boolean isSubscribed(String id) {

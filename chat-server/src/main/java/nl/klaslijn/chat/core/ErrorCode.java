@@ -24,6 +24,8 @@ public enum ErrorCode {
     NO_REPLY_SUBSCRIPTION("no-reply-subscription"),
     TOO_MANY_SUBSCRIPTIONS("too-many-subscriptions"),
     RATE_LIMITED("rate-limited"),
+    TOO_MANY_IN_FLIGHT("too-many-in-flight"),
+    TOO_MANY_CONNECTIONS("too-many-connections"),
     SLOW_CONSUMER("slow-consumer"),
     IDLE_TIMEOUT("idle-timeout"),
     STORAGE_UNAVAILABLE("storage-unavailable"),

@@ -26,6 +26,29 @@ public final class LocalSessions {
         count.incrementAndGet();
     }
 
+    /**
+     * Adds the session unless its user already has {@code maxPerUser} sessions here; atomic per user, so
+     * concurrent CONNECTs of one user on several event loops cannot pass the cap together.
+     */
+    boolean addWithin(ClientSession session, int maxPerUser) {
+        boolean[] added = {false};
+        byUser.compute(session.userId(), (user, existing) -> {
+            if (existing == null) {
+                added[0] = true;
+                return new ClientSession[] {session};
+            }
+            if (existing.length >= maxPerUser) {
+                return existing;
+            }
+            added[0] = true;
+            return append(existing, new ClientSession[] {session});
+        });
+        if (added[0]) {
+            count.incrementAndGet();
+        }
+        return added[0];
+    }
+
     void remove(ClientSession session) {
         byUser.computeIfPresent(session.userId(), (user, sessions) -> without(sessions, session));
         count.decrementAndGet();

@@ -13,6 +13,7 @@ import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.chat.protocol.Wire;
 import nl.klaslijn.chat.receipts.Receipts;
 import nl.klaslijn.chat.sync.Inbox;
+import nl.klaslijn.chat.sync.SyncCursor;
 import nl.klaslijn.common.auth.AccessToken;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +36,10 @@ final class RequestRouter {
     private final Inbox inbox;
     private final Receipts receipts;
     private final LiveRequests live;
+    private final SessionLimits limits;
 
-    RequestRouter(CoreServices services) {
+    RequestRouter(CoreServices services, SessionLimits limits) {
+        this.limits = limits;
         this.access = services.access();
         this.conversations = services.conversations();
         this.messages = services.messages();
@@ -79,12 +82,25 @@ final class RequestRouter {
                 Requests.Sync request = Wire.decode(frame.body(), Requests.Sync.class);
                 long since = Wire.messageId(request.since(), "since", 0L);
                 int limit = Wire.limit(request.limit(), SYNC_DEFAULT, SYNC_MAX);
-                session.whenDone(access.requireChatOn(who).thenCompose(on -> inbox.sync(who, since, limit)), receipt,
-                        reply -> respond(session, receipt, correlation, "sync", reply));
+                SyncCursor cursor = cursor(request.cursor());
+                session.whenDone(access.requireChatOn(who)
+                                .thenCompose(on -> inbox.sync(who, since, limit, cursor, limits.syncReplyBytes())),
+                        receipt, reply -> respond(session, receipt, correlation, "sync", reply));
             } else {
                 throw new RequestException(ErrorCode.UNKNOWN_DESTINATION, "not a SEND destination");
             }
         }
+    }
+
+    private static @Nullable SyncCursor cursor(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        SyncCursor cursor = SyncCursor.parse(value);
+        if (cursor == null) {
+            throw new RequestException(ErrorCode.MALFORMED_BODY, "cursor must be the cursor of a partial sync reply");
+        }
+        return cursor;
     }
 
     private void postMessage(ClientSession session, AccessToken who, UUID conversationId, ClientFrame frame,

@@ -20,15 +20,16 @@ import org.jspecify.annotations.Nullable;
  *   http-codec       HttpServerCodec
  *   http-aggregator  HttpObjectAggregator, bounded by maxHttpRequestBytes
  *   origin-check     {@link OriginCheck}: 403 for browser origins not allowed
- *   http-request     {@link HttpRequestHandler}: WebSocket handshake on the STOMP path, else HttpEndpoints
+ *   http-request     {@link HttpRequestHandler}: WebSocket handshake on the STOMP path, else HttpEndpoints;
+ *                    stops reading while a reply is unwritten, closes past maxPipelinedHttpRequests
  *
  * WebSocket phase, after the handshake (every HTTP handler above is removed: an idle WebSocket keeps no HTTP state):
  *   wsdecoder        WebSocket13FrameDecoder, max frame payload = maxFrameBytes, masks required
  *   wsencoder        WebSocket13FrameEncoder
- *   ws-frames        {@link WebSocketFrameHandler}: ping/pong/close, fragments, UTF-8, size limit
+ *   ws-frames        {@link WebSocketFrameHandler}: ping/pong (pongs within the outbound cap)/close, fragments, UTF-8, size limit
  *   stomp-decoder    {@link StompDecoder}: one STOMP frame per text message (shared, stateless)
  *   stomp-auth       {@link StompAuthHandler}: CONNECT, token, CONNECTED; replaced by
- *   stomp-dispatch   {@link StompDispatchHandler}: rate limit, frames to the chat core
+ *   stomp-dispatch   {@link StompDispatchHandler}: rate limits (every frame; requests), frames to the chat core
  * </pre>
  *
  * Outbound, {@link NettyConnection} writes {@code TextWebSocketFrame}s it encoded with {@link StompEncoder}.
@@ -86,7 +87,8 @@ public final class EdgeInitializer extends ChannelInitializer<Channel> {
         p.remove(HTTP_IDLE);
         p.remove(ORIGIN_CHECK);
         p.remove(HTTP_REQUEST);
-        p.addLast(WS_FRAMES, new WebSocketFrameHandler(settings.maxFrameBytes(), settings.closeGrace().toMillis()));
+        p.addLast(WS_FRAMES, new WebSocketFrameHandler(settings.maxFrameBytes(), settings.closeGrace().toMillis(),
+                settings.maxPendingOutboundBytes()));
         application.install(p);
     }
 

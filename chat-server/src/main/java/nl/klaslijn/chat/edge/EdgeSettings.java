@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxHeaders most headers in one STOMP frame (32)
  * @param maxHeaderLineBytes longest command or header line in a STOMP frame (8 KiB: a token is at most 4 KiB)
  * @param maxHttpRequestBytes largest plain HTTP request body the edge aggregates (64 KiB)
- * @param sendsPerSecond SEND frames per second a connection may sustain (token bucket refill rate)
- * @param sendBurst SEND frames a connection may send at once (token bucket size)
+ * @param sendsPerSecond requests (SEND, SUBSCRIBE, UNSUBSCRIBE frames) per second a connection may sustain
+ *     (token bucket refill rate)
+ * @param sendBurst requests (SEND, SUBSCRIBE, UNSUBSCRIBE) a connection may send at once (token bucket size)
  * @param serverHeartbeat how often the server can send heart-beats (STOMP {@code sx}); zero disables
  * @param clientHeartbeat how often the server wants client heart-beats at most (STOMP {@code sy}); zero
  *     disables. Clients asking for more frequent heart-beats either way get these intervals.
@@ -38,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * @param ioThreads event loop threads; 0 means Netty's default (twice the cores)
  * @param transport the event loops' socket transport ({@link EdgeTransport}; {@code auto}: epoll, else NIO)
  * @param serverName value of the {@code server} header in CONNECTED
+ * @param framesPerSecond inbound frames per second a connection may sustain, counting every STOMP frame,
+ *     heart-beat, WebSocket ping and pong (a second, generous token bucket beside the request bucket)
+ * @param frameBurst inbound frames a connection may send at once (that bucket's size)
+ * @param maxPipelinedHttpRequests plain HTTP requests a connection may have waiting for their replies
+ *     (pipelining); reading stops while any reply is unwritten, and a connection past this many is closed
  */
 public record EdgeSettings(
         String host,
@@ -63,7 +69,10 @@ public record EdgeSettings(
         Duration timerTick,
         int ioThreads,
         EdgeTransport transport,
-        String serverName) {
+        String serverName,
+        double framesPerSecond,
+        int frameBurst,
+        int maxPipelinedHttpRequests) {
 
     public EdgeSettings {
         allowedOrigins = allowedOrigins.stream().map(EdgeSettings::normalizeOrigin).toList();
@@ -78,6 +87,11 @@ public record EdgeSettings(
         positive("maxHeaderLineBytes", maxHeaderLineBytes);
         positive("maxHttpRequestBytes", maxHttpRequestBytes);
         positive("sendBurst", sendBurst);
+        positive("frameBurst", frameBurst);
+        positive("maxPipelinedHttpRequests", maxPipelinedHttpRequests);
+        if (!(framesPerSecond > 0)) {
+            throw new IllegalArgumentException("framesPerSecond must be > 0");
+        }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must be >= 0 (0: Netty's default): " + ioThreads);
         }
@@ -161,6 +175,9 @@ public record EdgeSettings(
         private int ioThreads = 0;
         private EdgeTransport transport = EdgeTransport.AUTO;
         private String serverName = defaultServerName();
+        private double framesPerSecond = 20;
+        private int frameBurst = 100;
+        private int maxPipelinedHttpRequests = 16;
 
         Builder() {}
 
@@ -189,6 +206,9 @@ public record EdgeSettings(
             ioThreads = s.ioThreads;
             transport = s.transport;
             serverName = s.serverName;
+            framesPerSecond = s.framesPerSecond;
+            frameBurst = s.frameBurst;
+            maxPipelinedHttpRequests = s.maxPipelinedHttpRequests;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -215,13 +235,16 @@ public record EdgeSettings(
         public Builder ioThreads(int v) { ioThreads = v; return this; }
         public Builder transport(EdgeTransport v) { transport = v; return this; }
         public Builder serverName(String v) { serverName = v; return this; }
+        public Builder framesPerSecond(double v) { framesPerSecond = v; return this; }
+        public Builder frameBurst(int v) { frameBurst = v; return this; }
+        public Builder maxPipelinedHttpRequests(int v) { maxPipelinedHttpRequests = v; return this; }
 
         public EdgeSettings build() {
             return new EdgeSettings(host, port, webSocketPath, allowedOrigins, maxFrameBytes, maxHeaders,
                     maxHeaderLineBytes, maxHttpRequestBytes, sendsPerSecond, sendBurst, serverHeartbeat,
                     clientHeartbeat, connectTimeout, idleTimeout, httpIdleTimeout, writeBufferLowWaterMark,
                     writeBufferHighWaterMark, maxPendingOutboundBytes, closeGrace, shutdownTimeout, timerTick,
-                    ioThreads, transport, serverName);
+                    ioThreads, transport, serverName, framesPerSecond, frameBurst, maxPipelinedHttpRequests);
         }
     }
 }

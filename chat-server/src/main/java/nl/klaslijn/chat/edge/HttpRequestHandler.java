@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * <p>Any other request goes to {@link HttpEndpoints}, or gets 404 when there are none. Replies are written
  * in request order even when the endpoint completes them out of order (pipelining), from whichever thread
  * completes them.
+ *
+ * <p>Bounded pipelining: while any reply is not yet written to the socket the connection stops reading
+ * ({@code autoRead} off), so a client that pipelines requests without reading its replies is held by TCP
+ * flow control, and the idle timeout closes it. Requests already decoded from one read still arrive; past
+ * {@link EdgeSettings#maxPipelinedHttpRequests()} unanswered ones the connection is closed without
+ * further replies. So the replies queued for one connection stay few and small.
  */
 final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -44,6 +50,9 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private final @Nullable HttpEndpoints endpoints;
     private final WebSocketDecoderConfig decoderConfig;
     private CompletableFuture<?> replies = CompletableFuture.completedFuture(null);
+    /** Requests read whose reply is not yet written to the socket. Event loop only. */
+    private int unanswered;
+    private boolean overrun;
 
     HttpRequestHandler(EdgeInitializer initializer, @Nullable HttpEndpoints endpoints, WebSocketDecoderConfig decoderConfig) {
         this.initializer = initializer;
@@ -57,11 +66,21 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (overrun || unanswered >= initializer.settings().maxPipelinedHttpRequests()) {
+            request.release();
+            if (!overrun) {
+                overrun = true;
+                log.info("closing HTTP connection: more than {} pipelined requests unanswered",
+                        initializer.settings().maxPipelinedHttpRequests());
+                ctx.close();
+            }
+            return;
+        }
         try {
             HttpReplies.RequestLine line = HttpReplies.RequestLine.of(request);
             if (!request.decoderResult().isSuccess()) {
-                HttpReplies.write(ctx.channel(), line.closing(),
-                        HttpReply.problem(400, "Bad Request", "malformed HTTP request"));
+                tracked(HttpReplies.write(ctx.channel(), line.closing(),
+                        HttpReply.problem(400, "Bad Request", "malformed HTTP request")));
                 return;
             }
             String uri = request.uri();
@@ -70,6 +89,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             if (path.equals(initializer.settings().webSocketPath())) {
                 upgrade(ctx, request, line);
             } else {
+                unansweredUntil(ctx.channel());
                 serve(ctx.channel(), request, line, path, q < 0 ? "" : uri.substring(q + 1));
             }
         } finally {
@@ -80,8 +100,8 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, HttpReplies.RequestLine line) {
         Channel channel = ctx.channel();
         if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
-            HttpReplies.write(channel, line, HttpReply.problem(426, "Upgrade Required",
-                    "this path only serves WebSocket (STOMP 1.2, subprotocol v12.stomp)"), "upgrade", "websocket");
+            tracked(HttpReplies.write(channel, line, HttpReply.problem(426, "Upgrade Required",
+                    "this path only serves WebSocket (STOMP 1.2, subprotocol v12.stomp)"), "upgrade", "websocket"));
             return;
         }
         if (!"13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
@@ -154,12 +174,31 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             return r;
         });
         replies = replies.thenCombine(safe, (ignored, r) -> r)
-                .thenAccept(r -> HttpReplies.write(channel, line, r))
+                .thenAccept(r -> HttpReplies.write(channel, line, r).addListener(written -> answered(channel)))
                 .exceptionally(e -> {
                     log.warn("writing the reply to {} {} failed", method, path, e);
                     channel.close();
                     return null;
                 });
+    }
+
+    /** A reply written synchronously: counted until the socket took it. */
+    private void tracked(io.netty.channel.ChannelFuture written) {
+        unansweredUntil(written.channel());
+        written.addListener(f -> answered(written.channel()));
+    }
+
+    /** One more request waits for its reply: stop reading until every reply is written. Event loop. */
+    private void unansweredUntil(Channel channel) {
+        unanswered++;
+        channel.config().setAutoRead(false);
+    }
+
+    /** A reply was written (or failed: the channel is closing). Event loop (a channel future listener). */
+    private void answered(Channel channel) {
+        if (--unanswered == 0 && !overrun) {
+            channel.config().setAutoRead(true); // reads again (Netty issues a read when auto-read turns on)
+        }
     }
 
     @Override

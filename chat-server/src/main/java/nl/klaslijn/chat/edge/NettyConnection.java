@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * context and task object per connection; see {@code FlushCoalescingBench}.) Everything else here runs on
  * the channel's event loop.
  *
- * <p>Bounded outbound: before each write on the event loop (a frame from the mailbox included) the
- * pending outbound bytes are compared with {@link EdgeSettings#maxPendingOutboundBytes()}; past it the
- * client is not reading, and the connection closes itself with {@code slow-consumer} and drops later
- * frames.
+ * <p>Bounded outbound: before each write on the event loop (a frame from the mailbox and the server's
+ * heart-beats and pings included) the pending outbound bytes plus the bytes of the frame about to be
+ * written are compared with {@link EdgeSettings#maxPendingOutboundBytes()}; a frame that would pass it is
+ * not written: the client is not reading, and the connection closes itself with {@code slow-consumer} and
+ * drops later frames. So the pending bytes never exceed the cap by more than the closing ERROR and close
+ * frames, except for one frame larger than the cap itself, which is written onto an empty queue only.
  *
  * <p>Memory: this object is most of what the edge keeps per idle connection; its fields are few and
  * primitive. The event loop's {@link ConnectionTimer} links connections through {@link #prev}/{@link #next}
@@ -118,7 +120,7 @@ public final class NettyConnection implements Connection, Runnable {
     private void writeOrPost(Object frame) {
         if (!channel.eventLoop().inEventLoop()) {
             timer.mailbox().post(this, frame);
-        } else if (admit()) {
+        } else if (admit(frame)) {
             channel.write(frame, channel.voidPromise());
         } else {
             io.netty.util.ReferenceCountUtil.release(frame);
@@ -132,7 +134,7 @@ public final class NettyConnection implements Connection, Runnable {
      * it wrote.
      */
     boolean writeFromMailbox(Object frame) {
-        if (!admit()) {
+        if (!admit(frame)) {
             io.netty.util.ReferenceCountUtil.release(frame);
             return false;
         }
@@ -169,21 +171,45 @@ public final class NettyConnection implements Connection, Runnable {
         return state == OPEN && channel.isActive();
     }
 
-    long pendingOutboundBytes() {
+    /** Bytes written to this connection and not yet taken by the socket (tests and diagnostics). */
+    public long pendingOutboundBytes() {
         ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
-    private boolean admit() {
+    /**
+     * Whether {@code frame} may be written now: open, and pending plus its own bytes within the cap. A
+     * single frame larger than the cap (a long history page) is written only onto an empty queue.
+     */
+    private boolean admit(Object frame) {
         if (state != OPEN) {
             return false;
         }
-        if (pendingOutboundBytes() > maxPendingOutboundBytes) {
-            log.info("connection {}: more than {} bytes pending, closing as slow consumer", id, maxPendingOutboundBytes);
+        long pending = pendingOutboundBytes();
+        if (pending > 0 && pending + wireBytes(frame) > maxPendingOutboundBytes) {
+            log.info("connection {}: a frame would take it past {} pending bytes, closing as slow consumer", id,
+                    maxPendingOutboundBytes);
             close(ErrorCode.SLOW_CONSUMER, "client is not reading fast enough");
             return false;
         }
         return true;
+    }
+
+    /** What Netty's outbound buffer counts per queued message beyond its bytes (its default entry overhead). */
+    private static final int QUEUE_ENTRY_BYTES = 96;
+
+    /**
+     * The pending bytes a frame adds once queued: a ready WebSocket frame (ByteBuf) its bytes; a WebSocket
+     * frame its payload plus the largest server frame header (10 bytes); each plus the queue's entry overhead.
+     */
+    static long wireBytes(Object frame) {
+        if (frame instanceof io.netty.buffer.ByteBuf wire) {
+            return wire.readableBytes() + QUEUE_ENTRY_BYTES;
+        }
+        if (frame instanceof io.netty.buffer.ByteBufHolder holder) {
+            return holder.content().readableBytes() + 10L + QUEUE_ENTRY_BYTES;
+        }
+        return QUEUE_ENTRY_BYTES;
     }
 
     /** Event loop only: a write went out; make sure one flush follows in this loop turn. */
@@ -251,11 +277,11 @@ public final class NettyConnection implements Connection, Runnable {
             close(ErrorCode.IDLE_TIMEOUT, "nothing received for " + silence + " ms");
             return;
         } else if (silence >= idleTimeoutMillis / 2 && now - lastWriteMillis >= idleTimeoutMillis / 2) {
-            channel.write(new PingWebSocketFrame(), channel.voidPromise()); // browsers answer pings; the pong counts as a read
+            writeOrPost(new PingWebSocketFrame()); // browsers answer pings; the pong counts as a read
             return;
         }
         if (sendEveryMillis > 0 && now - lastWriteMillis >= sendEveryMillis - tickMillis) {
-            channel.write(new TextWebSocketFrame(StompEncoder.heartbeat(channel.alloc())), channel.voidPromise());
+            writeOrPost(new TextWebSocketFrame(StompEncoder.heartbeat(channel.alloc())));
         }
     }
 

@@ -35,6 +35,8 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
 
     private final StompApplication app;
     private @Nullable ScheduledFuture<?> timeout;
+    /** The connection's frame rate limit; counts from the upgrade on and goes to the dispatch handler. */
+    private @Nullable TokenBucket frames;
 
     StompAuthHandler(StompApplication app) {
         this.app = app;
@@ -43,6 +45,8 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         Channel channel = ctx.channel();
+        frames = new TokenBucket(app.settings().framesPerSecond(), app.settings().frameBurst(),
+                ctx.executor().ticker().nanoTime());
         timeout = ctx.executor().schedule(
                 () -> Closing.withError(channel, ErrorCode.NOT_CONNECTED, "no CONNECT in time", null),
                 app.settings().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -58,15 +62,20 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg == StompParser.HEARTBEAT) {
-            return;
-        }
-        if (!(msg instanceof ClientFrame frame)) {
+        if (msg != StompParser.HEARTBEAT && !(msg instanceof ClientFrame)) {
             ctx.fireChannelRead(msg);
             return;
         }
         if (timeout == null) {
             return; // already failed; ignore until the channel closes
+        }
+        TokenBucket bucket = frames;
+        if (bucket != null && !bucket.take(ctx.executor().ticker().nanoTime())) {
+            fail(ctx, ErrorCode.RATE_LIMITED, "too many frames before CONNECT", null);
+            return;
+        }
+        if (!(msg instanceof ClientFrame frame)) {
+            return; // a heart-beat, ping or pong: counted
         }
         if (frame.command() != StompCommand.CONNECT && frame.command() != StompCommand.STOMP) {
             fail(ctx, ErrorCode.NOT_CONNECTED, "send CONNECT first", frame.header("receipt"));
@@ -127,7 +136,7 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
         connection.attach(session);
         timer.add(connection);
         ctx.pipeline().replace(this, EdgeInitializer.STOMP_DISPATCH,
-                new StompDispatchHandler(connection, settings.sendsPerSecond(), settings.sendBurst()));
+                new StompDispatchHandler(connection, frames, settings.sendsPerSecond(), settings.sendBurst()));
         ctx.flush();
     }
 

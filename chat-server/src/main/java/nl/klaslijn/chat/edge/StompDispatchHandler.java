@@ -5,7 +5,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelPromise;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.core.ClientFrame;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.core.ServerFrame;
@@ -24,55 +23,70 @@ import org.slf4j.LoggerFactory;
  * <p>Outbound, it is the first handler every write from {@link NettyConnection} passes on the event loop,
  * so it is where the connection's coalesced flush gets scheduled ({@link NettyConnection#flushSoon}).
  *
- * <p>Rate limit: a token bucket of {@code sendBurst} SENDs refilled at {@code sendsPerSecond}; a SEND that
- * finds it empty closes the connection with {@code rate-limited}. The core's {@link SessionHandler#onClose}
- * is called exactly once, when the channel closes.
+ * <p>Rate limits, two token buckets per connection (docs/protocol.md, "Limits"): every inbound message
+ * (any STOMP frame, a heart-beat, a WebSocket ping or pong) takes a token from the generous frame bucket
+ * ({@code frameBurst}, refilled at {@code framesPerSecond}, handed over from {@link StompAuthHandler} so frames
+ * before CONNECT count too); SEND, SUBSCRIBE and UNSUBSCRIBE, the frames that make the core do work, also take
+ * one from the request bucket ({@code sendBurst} at {@code sendsPerSecond}). A frame that finds either
+ * bucket empty closes the connection with {@code rate-limited}. The core's {@link SessionHandler#onClose} is
+ * called exactly once, when the channel closes.
+ *
+ * <p>A pong the WebSocket layer could not queue under the outbound cap
+ * ({@link WebSocketFrameHandler#OUTBOUND_FULL}) closes the connection as a slow consumer.
  */
 final class StompDispatchHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StompDispatchHandler.class);
 
     private final NettyConnection connection;
-    private final double sendsPerNano;
-    private final int burst;
-    private double tokens;
-    private long refilledAt;
+    private final TokenBucket frames;
+    private final double requestsPerSecond;
+    private final int requestBurst;
+    private @Nullable TokenBucket requests;
 
-    StompDispatchHandler(NettyConnection connection, double sendsPerSecond, int burst) {
+    /** {@code frames}: the connection's frame bucket, already counting the frames before CONNECT. */
+    StompDispatchHandler(NettyConnection connection, TokenBucket frames, double requestsPerSecond, int requestBurst) {
         this.connection = connection;
-        this.sendsPerNano = sendsPerSecond / TimeUnit.SECONDS.toNanos(1);
-        this.burst = burst;
-        this.tokens = burst;
+        this.frames = frames;
+        this.requestsPerSecond = requestsPerSecond;
+        this.requestBurst = requestBurst;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        refilledAt = ctx.executor().ticker().nanoTime();
+        requests = new TokenBucket(requestsPerSecond, requestBurst, ctx.executor().ticker().nanoTime());
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         connection.markRead();
-        if (!(msg instanceof ClientFrame frame)) {
-            return; // heart-beat
-        }
         if (!connection.isAccepting()) {
             return; // closing: nothing more is processed
         }
-        String receipt = frame.header("receipt");
+        ClientFrame frame = msg instanceof ClientFrame f ? f : null;
+        String receipt = frame == null ? null : frame.header("receipt");
+        long now = ctx.executor().ticker().nanoTime();
+        if (!frames.take(now)) {
+            connection.close(ErrorCode.RATE_LIMITED, "too many frames (heart-beats and pings included)", receipt);
+            return;
+        }
+        if (frame == null) {
+            return; // heart-beat, ping or pong: counted, nothing else to do
+        }
         switch (frame.command()) {
             case SEND -> {
-                if (require(frame, receipt, "destination") && admitSend(ctx, receipt)) {
+                if (require(frame, receipt, "destination") && admitRequest(now, frame, receipt)) {
                     toCore(frame);
                 }
             }
             case SUBSCRIBE -> {
-                if (require(frame, receipt, "destination") && require(frame, receipt, "id")) {
+                if (require(frame, receipt, "destination") && require(frame, receipt, "id")
+                        && admitRequest(now, frame, receipt)) {
                     toCore(frame);
                 }
             }
             case UNSUBSCRIBE -> {
-                if (require(frame, receipt, "id")) {
+                if (require(frame, receipt, "id") && admitRequest(now, frame, receipt)) {
                     toCore(frame);
                 }
             }
@@ -96,16 +110,22 @@ final class StompDispatchHandler extends ChannelDuplexHandler {
         return true;
     }
 
-    private boolean admitSend(ChannelHandlerContext ctx, @Nullable String receipt) {
-        long now = ctx.executor().ticker().nanoTime();
-        tokens = Math.min(burst, tokens + (now - refilledAt) * sendsPerNano);
-        refilledAt = now;
-        if (tokens < 1) {
-            connection.close(ErrorCode.RATE_LIMITED, "too many SEND frames", receipt);
+    private boolean admitRequest(long now, ClientFrame frame, @Nullable String receipt) {
+        TokenBucket bucket = requests;
+        if (bucket != null && !bucket.take(now)) {
+            connection.close(ErrorCode.RATE_LIMITED, "too many SEND, SUBSCRIBE and UNSUBSCRIBE frames ("
+                    + frame.command() + ")", receipt);
             return false;
         }
-        tokens -= 1;
         return true;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == WebSocketFrameHandler.OUTBOUND_FULL) {
+            connection.close(ErrorCode.SLOW_CONSUMER, "client is not reading (pongs)");
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     private void toCore(ClientFrame frame) {

@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>passes up complete messages only: a {@link TextWebSocketFrame} or {@link BinaryWebSocketFrame} with
  *       the final flag, fragments aggregated up to {@code maxMessageBytes};</li>
  *   <li>validates text as UTF-8 while fragments arrive (close 1007 on the first impossible byte);</li>
- *   <li>answers pings, and passes {@link #KEEPALIVE} up for pings and pongs (the peer is alive);</li>
+ *   <li>passes {@link #KEEPALIVE} up for pings and pongs (the peer is alive; the application counts them
+ *       toward its inbound rate limit), then answers a ping with a pong, unless the pong would take the
+ *       connection's pending outbound bytes past {@code maxPendingOutboundBytes}: a peer that pings without
+ *       reading is then closed (1008 {@code slow-consumer}, after {@link #OUTBOUND_FULL} went up so the
+ *       application can close it its own way first);</li>
  *   <li>answers a close frame with a close frame carrying the same code, then closes the TCP connection;
  *       rejects close codes RFC 6455 does not allow with 1002;</li>
  *   <li>turns the decoder's protocol violations into close 1002 (1007 for bad UTF-8, 1009 for size).</li>
@@ -45,11 +49,18 @@ final class WebSocketFrameHandler extends ChannelDuplexHandler {
     static final Object KEEPALIVE = new Marker("KEEPALIVE");
     /** User event fired up just before the connection is closed with 1009. */
     static final Object MESSAGE_TOO_LARGE = new Marker("MESSAGE_TOO_LARGE");
+    /** User event fired up when a pong does not fit under the outbound cap; the connection is then closed. */
+    static final Object OUTBOUND_FULL = new Marker("OUTBOUND_FULL");
+    /** Close reason when a pong does not fit under the outbound cap (the STOMP error code of the same case). */
+    static final String SLOW_CONSUMER_REASON = "slow-consumer";
+    /** Bytes a pong adds beyond its payload: the largest server frame header of a control frame. */
+    private static final int PONG_HEADER_BYTES = 2;
 
     private static final ClosedChannelException CLOSE_SENT = new StacklessClosedChannelException();
 
     private final int maxMessageBytes;
     private final long closeGraceMillis;
+    private final long maxPendingOutboundBytes;
 
     private @Nullable ByteBuf partial;
     private boolean partialIsText;
@@ -57,9 +68,16 @@ final class WebSocketFrameHandler extends ChannelDuplexHandler {
     private boolean closeSent;
     private boolean closeReceived;
 
+    /** Without an outbound cap for pongs (tests of the message layer alone). */
     WebSocketFrameHandler(int maxMessageBytes, long closeGraceMillis) {
+        this(maxMessageBytes, closeGraceMillis, Long.MAX_VALUE);
+    }
+
+    /** @param maxPendingOutboundBytes a pong is written only while the pending outbound bytes stay within this */
+    WebSocketFrameHandler(int maxMessageBytes, long closeGraceMillis, long maxPendingOutboundBytes) {
         this.maxMessageBytes = maxMessageBytes;
         this.closeGraceMillis = closeGraceMillis;
+        this.maxPendingOutboundBytes = maxPendingOutboundBytes;
     }
 
     @Override
@@ -77,8 +95,8 @@ final class WebSocketFrameHandler extends ChannelDuplexHandler {
         } else if (frame instanceof ContinuationWebSocketFrame) {
             continueMessage(ctx, frame);
         } else if (frame instanceof PingWebSocketFrame) {
-            ctx.writeAndFlush(new PongWebSocketFrame(frame.content())); // the pong takes over the payload
-            ctx.fireChannelRead(KEEPALIVE);
+            ctx.fireChannelRead(KEEPALIVE); // first, so the application's rate limit sees the ping
+            pong(ctx, frame);
         } else if (frame instanceof PongWebSocketFrame) {
             frame.release();
             ctx.fireChannelRead(KEEPALIVE);
@@ -88,6 +106,28 @@ final class WebSocketFrameHandler extends ChannelDuplexHandler {
             frame.release();
             fail(ctx, WebSocketCloseStatus.PROTOCOL_ERROR.code(), "unexpected frame");
         }
+    }
+
+    /** Answers a ping, within the outbound cap; the pong takes over the ping's payload. */
+    private void pong(ChannelHandlerContext ctx, WebSocketFrame ping) {
+        if (closeSent || !ctx.channel().isActive()) {
+            ping.release(); // the application closed the connection (e.g. rate-limited): no answer
+            return;
+        }
+        long after = pendingOutboundBytes(ctx.channel()) + PONG_HEADER_BYTES + ping.content().readableBytes();
+        if (after > maxPendingOutboundBytes) {
+            ping.release();
+            ctx.fireUserEventTriggered(OUTBOUND_FULL);
+            fail(ctx, WebSocketCloseStatus.POLICY_VIOLATION.code(), SLOW_CONSUMER_REASON); // no-op if the application closed
+            return;
+        }
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+    }
+
+    /** Bytes written to the channel and not yet taken by the socket. */
+    static long pendingOutboundBytes(Channel channel) {
+        io.netty.channel.ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     private void startMessage(ChannelHandlerContext ctx, WebSocketFrame frame) {

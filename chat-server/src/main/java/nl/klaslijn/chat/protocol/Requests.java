@@ -23,7 +23,8 @@ public final class Requests {
     public record History(@Nullable String conversationId, @Nullable String before, @Nullable Integer limit) {}
 
     /** SEND /app/sync */
-    public record Sync(@Nullable String since, @Nullable Integer limit) {}
+    /** cursor: the {@code cursor} of the previous, partial reply of this sync; absent on the first call. */
+    public record Sync(@Nullable String since, @Nullable Integer limit, @Nullable String cursor) {}
 
     /** Body of /app/receipts. */
     public record Receipts(@Nullable String conversationId, @Nullable String messageId) {}

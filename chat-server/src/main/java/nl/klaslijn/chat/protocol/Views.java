@@ -52,10 +52,21 @@ public final class Views {
      */
     public record ChangedConversation(ConversationView conversation, List<MessageView> messages, boolean complete) {}
 
-    /** Reply to /app/sync. syncPoint is the {@code since} for the next sync. */
-    public record SyncReply(String type, String syncPoint, List<ChangedConversation> conversations) {
+    /**
+     * Reply to /app/sync. syncPoint is the {@code since} for the next sync. A partial reply (its byte
+     * budget was reached) names the cursor to continue this sync with, and keeps syncPoint at the request's
+     * {@code since}, so a client that stores it before finishing skips nothing; the last page (partial false,
+     * cursor null) carries the sync point the whole sync reached.
+     */
+    public record SyncReply(String type, String syncPoint, List<ChangedConversation> conversations, boolean partial,
+            @Nullable String cursor) {
         public SyncReply(String syncPoint, List<ChangedConversation> conversations) {
-            this("sync", syncPoint, conversations);
+            this("sync", syncPoint, conversations, false, null);
+        }
+
+        public SyncReply(String syncPoint, List<ChangedConversation> conversations, boolean partial,
+                @Nullable String cursor) {
+            this("sync", syncPoint, conversations, partial, cursor);
         }
     }
 }

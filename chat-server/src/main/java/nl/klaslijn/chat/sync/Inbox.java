@@ -19,6 +19,7 @@ import nl.klaslijn.chat.protocol.Views.LastMessage;
 import nl.klaslijn.chat.protocol.Views.MessageView;
 import nl.klaslijn.chat.protocol.Views.SyncReply;
 import nl.klaslijn.common.auth.AccessToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's view across conversations, served from their per-user index (one partition read, no scan):
@@ -30,7 +31,9 @@ import nl.klaslijn.common.auth.AccessToken;
  * oldest first), and a sync point for the next call. The sync point never passes
  * {@link Messages#settledUpTo()}, so a message whose write was still in flight is not skipped: it comes
  * in the next sync. Hence consecutive syncs may return a message of the last seconds twice; clients
- * deduplicate by message id (live MESSAGE frames and sync replies overlap in the same way).
+ * deduplicate by message id (live MESSAGE frames and sync replies overlap in the same way). A sync too
+ * large for one reply's byte budget comes in pages joined by a {@link SyncCursor}; the sync point is fixed
+ * by the first page and given by the last.
  */
 public final class Inbox {
 
@@ -76,22 +79,79 @@ public final class Inbox {
         return index.markRead(who.schoolId(), who.userId(), conversationId, upTo);
     }
 
+    /** A whole sync in one reply, however large (no byte budget). */
     public CompletionStage<SyncReply> sync(AccessToken who, long since, int limit) {
+        return sync(who, since, limit, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of a sync: the changed conversations after {@code cursor} (all when null), in conversation id
+     * order, as many as fit {@code budgetBytes} ({@link SyncPage}). When some are left the reply is partial,
+     * keeps {@code since} as its sync point and names the cursor to continue with; a client that repeats the
+     * request with each cursor until a reply is not partial gets every missed conversation exactly once, and
+     * then the sync point of the first page. Conversations are read a few at a time, so a large sync costs
+     * at most a few conversations' reads beyond its page.
+     */
+    public CompletionStage<SyncReply> sync(AccessToken who, long since, int limit, @Nullable SyncCursor cursor,
+            int budgetBytes) {
         long settled = messages.settledUpTo();
         return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> {
             long newest = since;
-            List<CompletableFuture<Optional<ChangedConversation>>> changed = new ArrayList<>();
+            List<IndexEntry> changed = new ArrayList<>();
             for (IndexEntry entry : entries) {
                 if (entry.lastMessageId() != null) {
                     newest = Math.max(newest, entry.lastMessageId());
                 }
-                if (entry.changedAfter(since)) {
-                    changed.add(missed(who, entry, since, limit).toCompletableFuture());
+                if (entry.changedAfter(since) && (cursor == null || entry.conversationId().compareTo(cursor.after()) > 0)) {
+                    changed.add(entry);
                 }
             }
-            long syncPoint = Math.max(since, Math.min(newest, settled));
-            return all(changed).thenApply(list -> new SyncReply(Long.toString(syncPoint),
-                    list.stream().flatMap(Optional::stream).toList()));
+            long syncPoint = cursor != null ? Math.max(since, Math.min(cursor.syncPoint(), settled))
+                    : Math.max(since, Math.min(newest, settled));
+            changed.sort(Comparator.comparing(IndexEntry::conversationId));
+            SyncPage page = new SyncPage(budgetBytes);
+            return fill(who, changed, 0, since, limit, page).thenApply(done -> {
+                if (done >= changed.size()) {
+                    return new SyncReply(Long.toString(syncPoint), page.conversations());
+                }
+                UUID after = page.lastDone() != null ? page.lastDone()
+                        : cursor != null ? cursor.after() : null;
+                String next = after == null ? null : new SyncCursor(syncPoint, after).encode();
+                return new SyncReply(Long.toString(since), page.conversations(), true, next);
+            });
+        });
+    }
+
+    /** Conversations read concurrently while a page is filled. */
+    private static final int READ_AHEAD = 8;
+
+    /** Fills the page from {@code changed[from..]}, a few reads at a time; returns how many entries it handled. */
+    private CompletionStage<Integer> fill(AccessToken who, List<IndexEntry> changed, int from, long since, int limit,
+            SyncPage page) {
+        if (from >= changed.size() || page.full()) {
+            return CompletableFuture.completedFuture(from);
+        }
+        List<IndexEntry> chunk = changed.subList(from, Math.min(changed.size(), from + READ_AHEAD));
+        List<CompletableFuture<Optional<ChangedConversation>>> reads = new ArrayList<>();
+        for (IndexEntry entry : chunk) {
+            reads.add(missed(who, entry, since, limit).toCompletableFuture());
+        }
+        return all(reads).thenCompose(results -> {
+            int handled = from;
+            for (int i = 0; i < results.size(); i++) {
+                UUID id = chunk.get(i).conversationId();
+                Optional<ChangedConversation> result = results.get(i);
+                if (result.isEmpty()) {
+                    page.skip(id);
+                } else if (!page.offer(id, result.get())) {
+                    return CompletableFuture.completedFuture(handled);
+                }
+                handled++;
+                if (page.full()) {
+                    return CompletableFuture.completedFuture(handled);
+                }
+            }
+            return fill(who, changed, handled, since, limit, page);
         });
     }
 

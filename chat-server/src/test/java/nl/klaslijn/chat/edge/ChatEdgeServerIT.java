@@ -110,6 +110,99 @@ class ChatEdgeServerIT {
         }
     }
 
+    @Test
+    void aClientThatPingsWithoutReadingIsClosedAndItsPongsNeverPassTheOutboundCap() throws Exception {
+        long cap = 64 * 1024;
+        int port = start(EdgeSettings.builder().framesPerSecond(1e9).frameBurst(1_000_000_000)
+                .maxPendingOutboundBytes(cap).closeGrace(Duration.ofMillis(500)));
+        try (RawWebSocket flooder = RawWebSocket.open(port); StompWebSocketClient bystander = connected(port)) {
+            assertThat(flooder.connect(TestTokens.valid(UUID.randomUUID())).text()).startsWith("CONNECTED");
+            NettyConnection connection = (NettyConnection) core.opened.get(core.opened.size() - 1);
+            byte[] batch = pings(100);
+            int batches = 2_000; // 200,000 pings, 26 MB of pongs if all were answered
+            CompletableFuture<Integer> written = CompletableFuture.supplyAsync(() -> {
+                int i = 0;
+                try {
+                    for (; i < batches; i++) {
+                        flooder.write(batch);
+                    }
+                } catch (IOException closedByServer) {
+                    // expected once the server gives up on us
+                }
+                return i;
+            });
+            long[] maxPending = {0};
+            await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(60)).until(() -> {
+                maxPending[0] = Math.max(maxPending[0], connection.pendingOutboundBytes());
+                return !connection.isOpen() || written.isDone();
+            });
+            assertThat(connection.isOpen()).as("the pinging connection was closed").isFalse();
+            assertThat(maxPending[0]).as("pending pongs stayed within the cap").isLessThanOrEqualTo(cap + 1024);
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.closes.get() == 1);
+            assertThat(written.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("cut off before all pings")
+                    .isLessThan(batches);
+
+            bystander.send(StompText.frame("SUBSCRIBE", "id", "s1", "destination", "/c/1", "receipt", "r1"));
+            assertThat(bystander.next().command()).isEqualTo("RECEIPT");
+            bystander.send(StompText.frameWithBody("SEND", "\"still here\"", "destination", "/c/1"));
+            assertThat(bystander.next().body()).isEqualTo("\"still here\"");
+        }
+    }
+
+    private static byte[] pings(int count) {
+        byte[][] frames = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            frames[i] = RawWebSocket.ping(new byte[125]);
+        }
+        return RawWebSocket.concat(frames);
+    }
+
+    @Test
+    void pipelinedHttpRequestsFromAClientThatDoesNotReadAreCutOff() throws Exception {
+        int port = start(EdgeSettings.builder().maxPipelinedHttpRequests(16));
+        byte[] chunk = "GET /health HTTP/1.1\r\nHost: chat\r\n\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+        int chunks = 400; // 400,000 requests (14 MB), 40 MB of replies if all were answered
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            // The kernel's socket buffers absorb a few MB of replies; past them the server must stop reading
+            // (no reply can be written) and close the connection once too many requests wait.
+            int written = CompletableFuture.supplyAsync(() -> {
+                int i = 0;
+                try {
+                    for (; i < chunks; i++) {
+                        out.write(chunk);
+                    }
+                    out.flush();
+                } catch (IOException closedByServer) {
+                    // expected: the server closed the connection
+                }
+                return i;
+            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(written).as("the server stopped taking requests").isLessThan(chunks);
+            boolean closedByServer = false;
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[65536];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // drain what the kernel had buffered
+                }
+                closedByServer = true;
+            } catch (java.net.SocketException reset) {
+                closedByServer = true;
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // the server kept the connection open: closedByServer stays false
+            }
+            assertThat(closedByServer).as("the server closed the pipelining connection").isTrue();
+        }
+        HttpResponse<String> other = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as("other clients are served").isEqualTo(200);
+    }
+
     /** A bare-bones client: handshake and CONNECT, then read only the CONNECTED answer. */
     private static void handshakeAndConnect(Socket socket) throws IOException {
         byte[] nonce = new byte[16];

@@ -131,6 +131,29 @@ class EdgeHttpTest {
     }
 
     @Test
+    void stopsReadingWhileAReplyIsUnwrittenAndReadsAgainOnceItIs() {
+        CompletableFuture<HttpReply> slow = new CompletableFuture<>();
+        channel(call -> slow);
+        send("GET /slow HTTP/1.1\r\nHost: chat\r\n\r\n");
+        assertThat(channel.config().isAutoRead()).as("no reading while the reply is pending").isFalse();
+        slow.complete(HttpReply.json(200, "slow".getBytes(StandardCharsets.UTF_8)));
+        channel.runPendingTasks();
+        assertThat(output()).endsWith("slow");
+        assertThat(channel.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void closesAConnectionWithMorePipelinedRequestsUnansweredThanAllowed() {
+        CompletableFuture<HttpReply> never = new CompletableFuture<>();
+        channel(call -> never);
+        send("GET /slow HTTP/1.1\r\nHost: chat\r\n\r\n".repeat(settings.maxPipelinedHttpRequests()));
+        assertThat(channel.isOpen()).as("up to the limit").isTrue();
+        send("GET /slow HTTP/1.1\r\nHost: chat\r\n\r\n".repeat(100));
+        assertThat(channel.isOpen()).as("past the limit").isFalse();
+        assertThat(output()).isEmpty();
+    }
+
+    @Test
     void answersFailingEndpointWith500Problem() {
         channel(endpoints);
         send("GET /fails HTTP/1.1\r\nHost: chat\r\n\r\n");

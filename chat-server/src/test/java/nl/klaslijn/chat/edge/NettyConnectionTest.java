@@ -91,7 +91,7 @@ class NettyConnectionTest {
             connection = client.eventLoop().submit(() -> new NettyConnection(client,
                     TestTokens.TOKENS.verify(TestTokens.valid(UUID.randomUUID())),
                     timers.forLoop(client.eventLoop()), 1 << 20, 0, 0)).get();
-            client.pipeline().addLast(new StompDispatchHandler(connection, 10, 10));
+            client.pipeline().addLast(new StompDispatchHandler(connection, new TokenBucket(10, 10, 0), 10, 10));
         }
 
         void drain() throws Exception {
@@ -182,7 +182,7 @@ class NettyConnectionTest {
     }
 
     @Test
-    void closesWithSlowConsumerWhenPendingBytesPassTheCap() {
+    void closesWithSlowConsumerInsteadOfWritingAFrameThatWouldPassTheCap() {
         stomp.close();
         stomp = new StompChannel(StompChannel.SETTINGS.toBuilder()
                 .writeBufferLowWaterMark(1024).writeBufferHighWaterMark(2048).maxPendingOutboundBytes(8192).build());
@@ -191,18 +191,14 @@ class NettyConnectionTest {
         FlushGate gate = new FlushGate();
         stomp.channel.pipeline().addFirst(gate);
         NettyConnection netty = (NettyConnection) connection;
-        int delivered = 0;
-        long pendingBefore = 0;
-        long pendingBeforeLast = 0;
-        while (connection.isOpen() && delivered < 100) {
-            pendingBeforeLast = pendingBefore;
-            pendingBefore = netty.pendingOutboundBytes();
+        int written = 0;
+        while (connection.isOpen() && written < 100) {
             connection.deliver("s", message(1000));
-            delivered++;
+            if (connection.isOpen()) {
+                written++;
+            }
+            assertThat(netty.pendingOutboundBytes()).as("pending bytes never pass the cap").isLessThanOrEqualTo(8192);
         }
-        int written = delivered - 1; // the delivery that found the cap passed was not written
-        assertThat(pendingBefore).isGreaterThan(8192);
-        assertThat(pendingBeforeLast).isLessThanOrEqualTo(8192);
         assertThat(written).isBetween(6, 8); // ~1.1 KB per MESSAGE plus Netty's per-entry overhead
         connection.deliver("s", message(1000)); // dropped
         gate.open(stomp.channel);
@@ -211,6 +207,50 @@ class NettyConnectionTest {
         }
         stomp.expectErrorAndClose("slow-consumer");
         assertThat(stomp.core.closes).hasValue(1);
+    }
+
+    @Test
+    void writesOneFrameLargerThanTheCapOntoAnEmptyQueueOnly() {
+        stomp.close();
+        stomp = new StompChannel(StompChannel.SETTINGS.toBuilder()
+                .writeBufferLowWaterMark(1024).writeBufferHighWaterMark(2048).maxPendingOutboundBytes(8192).build());
+        Connection connection = connected("0,0");
+        FlushGate gate = new FlushGate();
+        stomp.channel.pipeline().addFirst(gate);
+        connection.deliver("s", message(20_000)); // a long history page for a reading client
+        assertThat(connection.isOpen()).as("nothing was pending: written").isTrue();
+        connection.deliver("s", message(100));
+        assertThat(connection.isOpen()).as("the next frame finds the queue past the cap").isFalse();
+        gate.open(stomp.channel);
+        assertThat(stomp.read().body()).hasSize(20_000);
+        stomp.expectErrorAndClose("slow-consumer");
+    }
+
+    @Test
+    void refusesALargeFrameThatWouldPassTheCapThoughThePendingBytesAreBelowIt() {
+        stomp.close();
+        stomp = new StompChannel(StompChannel.SETTINGS.toBuilder().maxPendingOutboundBytes(256 * 1024).build());
+        Connection connection = connected("0,0");
+        FlushGate gate = new FlushGate();
+        stomp.channel.pipeline().addFirst(gate);
+        NettyConnection netty = (NettyConnection) connection;
+        while (netty.pendingOutboundBytes() < 250_000) {
+            connection.deliver("s", message(5_000));
+        }
+        assertThat(connection.isOpen()).as("250 KB queued of a 256 KiB cap: still open").isTrue();
+        connection.deliver("s", message(60_000));
+        assertThat(connection.isOpen()).as("a 60 KB frame would pass the cap").isFalse();
+        assertThat(netty.pendingOutboundBytes() - 250_000).as("the 60 KB frame was not queued").isLessThan(10_000);
+        gate.open(stomp.channel);
+        StompText.Frame last = null;
+        for (StompText.Frame f = stomp.read(); ; f = stomp.read()) {
+            assertThat(f.body().length()).as("no 60 KB MESSAGE").isLessThan(10_000);
+            if (f.command().equals("ERROR")) {
+                last = f;
+                break;
+            }
+        }
+        assertThat(last.header("error-code")).isEqualTo("slow-consumer");
     }
 
     @Test

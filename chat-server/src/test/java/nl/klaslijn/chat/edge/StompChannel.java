@@ -39,12 +39,21 @@ final class StompChannel implements AutoCloseable {
     }
 
     StompChannel(EdgeSettings settings, AccessTokens tokens) {
+        this(settings, tokens, Long.MAX_VALUE);
+    }
+
+    /** {@code pongCap}: the outbound cap the WebSocket layer applies to pongs. */
+    StompChannel(EdgeSettings settings, long pongCap) {
+        this(settings, TestTokens.TOKENS, pongCap);
+    }
+
+    private StompChannel(EdgeSettings settings, AccessTokens tokens, long pongCap) {
         this.settings = settings;
         this.app = new StompApplication(settings, core, tokens);
         this.channel = new EmbeddedChannel();
         channel.freezeTime();
         channel.pipeline().addLast(EdgeInitializer.WS_FRAMES,
-                new WebSocketFrameHandler(settings.maxFrameBytes(), settings.closeGrace().toMillis()));
+                new WebSocketFrameHandler(settings.maxFrameBytes(), settings.closeGrace().toMillis(), pongCap));
         app.install(channel.pipeline());
     }
 

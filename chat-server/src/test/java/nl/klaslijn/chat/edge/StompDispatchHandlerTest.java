@@ -73,6 +73,73 @@ class StompDispatchHandlerTest {
     }
 
     @Test
+    void subscribeAndUnsubscribeCountTowardTheRequestRateLimit() {
+        stomp.connect();
+        subscribe("s1", "/c/1");
+        stomp.send(StompText.frame("UNSUBSCRIBE", "id", "s1"));
+        subscribe("s2", "/c/1");
+        assertThat(stomp.core.frames).hasSize(3);
+        stomp.send(StompText.frame("UNSUBSCRIBE", "id", "s2", "receipt", "u2"));
+        StompText.Frame error = stomp.expectErrorAndClose("rate-limited");
+        assertThat(error.header("receipt-id")).isEqualTo("u2");
+        assertThat(error.header("message")).contains("UNSUBSCRIBE");
+        assertThat(stomp.core.frames).hasSize(3);
+    }
+
+    @Test
+    void everyInboundFrameCountsTowardTheFrameRateLimitHeartBeatsPingsAndAcksIncluded() {
+        StompChannel limited = new StompChannel(StompChannel.SETTINGS.toBuilder().framesPerSecond(1).frameBurst(6).build());
+        try {
+            limited.connect("heart-beat", "0,0"); // 1: CONNECT
+            limited.send("\n"); // 2: a heart-beat
+            limited.channel.writeInbound(new io.netty.handler.codec.http.websocketx.PingWebSocketFrame()); // 3
+            ((io.netty.handler.codec.http.websocketx.PongWebSocketFrame) limited.readRaw()).release();
+            limited.channel.writeInbound(new io.netty.handler.codec.http.websocketx.PongWebSocketFrame()); // 4
+            limited.send(StompText.frame("ACK", "id", "a1")); // 5
+            limited.send(StompText.frame("NACK", "id", "a2")); // 6
+            assertThat(limited.channel.isOpen()).isTrue();
+            limited.channel.writeInbound(new io.netty.handler.codec.http.websocketx.PingWebSocketFrame()); // 7: over
+            StompText.Frame error = limited.expectErrorAndClose("rate-limited");
+            assertThat(error.header("message")).contains("too many frames");
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
+    void aPongThatWouldPassTheOutboundCapClosesTheConnectionAsSlowConsumer() {
+        StompChannel capped = new StompChannel(StompChannel.SETTINGS.toBuilder().writeBufferLowWaterMark(512).writeBufferHighWaterMark(1024)
+                .maxPendingOutboundBytes(2048).build(),
+                2048);
+        try {
+            capped.connect("heart-beat", "0,0");
+            capped.channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+                @Override
+                public void flush(ChannelHandlerContext ctx) {
+                    // the client reads nothing: every pong stays pending
+                }
+            });
+            int pings = 0;
+            while (capped.channel.isActive() && pings < 100) {
+                capped.channel.writeInbound(new io.netty.handler.codec.http.websocketx.PingWebSocketFrame(
+                        Unpooled.wrappedBuffer(new byte[125])));
+                capped.channel.runPendingTasks();
+                pings++;
+                assertThat(capped.channel.unsafe().outboundBuffer() == null ? 0
+                        : capped.channel.unsafe().outboundBuffer().totalPendingWriteBytes())
+                        .as("pending bytes after each ping").isLessThanOrEqualTo(2048 + 1024);
+                if (!((NettyConnection) capped.core.opened.get(0)).isOpen()) {
+                    break;
+                }
+            }
+            assertThat(pings).as("closed long before 100 pings").isLessThan(20);
+            assertThat(capped.core.opened.get(0).isOpen()).isFalse();
+        } finally {
+            capped.close();
+        }
+    }
+
+    @Test
     void refillsTheSendBucketOverTime() {
         stomp.connect("heart-beat", "0,0");
         for (int i = 0; i < 3; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -103,6 +104,44 @@ class WebSocketFrameHandlerTest {
         pong.release();
         channel.writeInbound(new PongWebSocketFrame());
         assertThat(received).containsExactly(WebSocketFrameHandler.KEEPALIVE, WebSocketFrameHandler.KEEPALIVE);
+    }
+
+    @Test
+    void closesWithSlowConsumerInsteadOfQueueingAPongPastTheOutboundCap() {
+        List<Object> seen = new ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                // a peer that does not read: nothing leaves
+            }
+        }, new WebSocketFrameHandler(16, 1000, 1000), new ChannelInboundHandlerAdapter() {
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                seen.add(evt);
+            }
+        });
+        int pings = 0;
+        while (seen.isEmpty() && pings < 100) {
+            ch.writeInbound(new PingWebSocketFrame(Unpooled.wrappedBuffer(new byte[100])));
+            pings++;
+            assertThat(ch.unsafe().outboundBuffer().totalPendingWriteBytes()).isLessThanOrEqualTo(1000 + 200);
+        }
+        assertThat(seen).containsExactly(WebSocketFrameHandler.OUTBOUND_FULL);
+        assertThat(pings).isLessThan(10);
+        ch.pipeline().removeFirst(); // let the queued frames out
+        ch.flush();
+        int pongs = 0;
+        Object out;
+        while ((out = ch.readOutbound()) instanceof PongWebSocketFrame pong) {
+            pong.release();
+            pongs++;
+        }
+        assertThat(pongs).isEqualTo(pings - 1);
+        CloseWebSocketFrame close = (CloseWebSocketFrame) out;
+        assertThat(close.statusCode()).isEqualTo(1008);
+        assertThat(close.reasonText()).isEqualTo("slow-consumer");
+        close.release();
+        ch.finishAndReleaseAll();
     }
 
     @Test

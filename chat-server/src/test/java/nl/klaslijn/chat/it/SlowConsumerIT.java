@@ -20,6 +20,7 @@ class SlowConsumerIT {
     @Test
     void aClientThatStopsReadingIsClosedAndCatchesUpWhenItReturns() throws Exception {
         try (TestNode node = new TestNode(EdgeSettings.builder().sendsPerSecond(100_000).sendBurst(100_000)
+                .framesPerSecond(100_000).frameBurst(100_000)
                 .maxPendingOutboundBytes(256 * 1024), Duration.ofDays(7))) {
             UUID sender = node.person("Sender");
             UUID stalled = node.person("Stalled phone");

@@ -16,6 +16,7 @@ import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
+import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
@@ -39,15 +40,24 @@ final class TestNode implements AutoCloseable {
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
-        this(TestDatabase.session(), TestNodeIds.next(), edge, bucketWidth, UNCHECKED_CLOCK, Duration.ZERO);
+        this(edge, bucketWidth, SessionLimits.defaults());
+    }
+
+    TestNode(EdgeSettings.Builder edge, Duration bucketWidth, SessionLimits limits) {
+        this(TestDatabase.session(), TestNodeIds.next(), edge, bucketWidth, UNCHECKED_CLOCK, Duration.ZERO, limits);
     }
 
     /** A node on {@code session} (e.g. a {@link FaultySession}) whose clock starts {@code clockOffset} off real time. */
     TestNode(CqlSession session, int nodeId, EdgeSettings.Builder edge, Duration bucketWidth, NodeSettings nodes,
             Duration clockOffset) {
+        this(session, nodeId, edge, bucketWidth, nodes, clockOffset, SessionLimits.defaults());
+    }
+
+    private TestNode(CqlSession session, int nodeId, EdgeSettings.Builder edge, Duration bucketWidth,
+            NodeSettings nodes, Duration clockOffset, SessionLimits limits) {
         clock.advance(clockOffset);
         server = ChatServer.start(new ChatSettings(nodeId, KEY, bucketWidth, Duration.ofSeconds(30),
-                edge.host("127.0.0.1").port(0).build()).withNodes(nodes), session, clock);
+                edge.host("127.0.0.1").port(0).build()).withNodes(nodes).withSessionLimits(limits), session, clock);
     }
 
     TestNode() {
