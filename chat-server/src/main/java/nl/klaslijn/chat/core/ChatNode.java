@@ -13,10 +13,12 @@ public final class ChatNode implements ChatCore {
     private final Admission admission;
     private final Presence presence;
 
-    public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission) {
+    /** @param tokens verifies the fresh tokens of in-band refreshes ({@code /app/token}) as CONNECT does */
+    public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission,
+            TokenVerifier tokens) {
         this.sessions = sessions;
         this.access = services.access();
-        this.requests = new RequestRouter(services);
+        this.requests = new RequestRouter(services, new TokenRenewal(tokens, admission));
         this.routes = routes;
         this.admission = admission;
         this.presence = services.presence();

@@ -35,8 +35,10 @@ final class RequestRouter {
     private final Inbox inbox;
     private final Receipts receipts;
     private final LiveRequests live;
+    private final TokenRenewal renewal;
 
-    RequestRouter(CoreServices services) {
+    RequestRouter(CoreServices services, TokenRenewal renewal) {
+        this.renewal = renewal;
         this.access = services.access();
         this.conversations = services.conversations();
         this.messages = services.messages();
@@ -59,6 +61,8 @@ final class RequestRouter {
             live.typing(session, who, typing.conversationId(), receipt);
         } else if (destination instanceof Destination.SetPresence) {
             live.setPresence(session, frame, receipt);
+        } else if (destination instanceof Destination.RenewToken) {
+            renewal.renew(session, frame, receipt);
         } else {
             requireReplySubscription(session);
             String correlation = frame.header("correlation-id");
