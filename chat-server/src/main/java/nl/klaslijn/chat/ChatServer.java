@@ -77,9 +77,9 @@ public final class ChatServer implements AutoCloseable {
         ConversationAccess access = new ConversationAccess(conversations, preferences);
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub), hub.routes(),
-                revocations, settings.sessionLimits());
+                revocations, settings.sessionLimits(), tokens::verify);
         InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size);
-        edge = new ChatEdgeServer(settings.edge(), node, tokens, api);
+        edge = new ChatEdgeServer(settings.edge(), node, tokens, api, clock);
         try {
             port = edge.start();
         } catch (InterruptedException e) {

@@ -56,8 +56,11 @@ public final class InternalApi implements HttpEndpoints {
         this.connectionCount = connectionCount;
     }
 
-    /** Body of POST .../users/{user}/revocations. */
-    record Revocation(@Nullable String notBefore) {}
+    /**
+     * Body of POST .../users/{user}/revocations. Without {@code sessionId}: every session of the user at the
+     * school, tokens issued before {@code notBefore}; with it: only that session (device), every token of it.
+     */
+    record Revocation(@Nullable String notBefore, @Nullable String sessionId) {}
 
     /** Body of POST /internal/v1/schools/{school}/conversations. */
     record CreateConversation(@Nullable String conversationId, @Nullable String kind, @Nullable String title,
@@ -114,8 +117,11 @@ public final class InternalApi implements HttpEndpoints {
         if (parts.length == 4 && parts[1].equals("users") && parts[3].equals("revocations")
                 && call.method().equals("POST")) {
             UUID user = Wire.uuid(parts[2], "user id");
-            Instant notBefore = instant(Wire.decode(call.body(), Revocation.class).notBefore(), "notBefore");
-            return hub.revoke(school, user, notBefore)
+            Revocation body = Wire.decode(call.body(), Revocation.class);
+            Instant notBefore = instant(body.notBefore(), "notBefore");
+            CompletionStage<Void> revoked = body.sessionId() == null ? hub.revoke(school, user, notBefore)
+                    : hub.revokeSession(school, user, Wire.uuid(body.sessionId(), "sessionId"), notBefore);
+            return revoked
                     .thenApply(done -> HttpReply.json(200, "{}".getBytes(StandardCharsets.UTF_8)));
         }
         if (parts.length == 2 && parts[1].equals("settings") && call.method().equals("PUT")) {

@@ -15,16 +15,13 @@ public final class ChatNode implements ChatCore {
     private final Presence presence;
     private final SessionLimits limits;
 
-    public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission) {
-        this(sessions, services, routes, admission, SessionLimits.defaults());
-    }
-
+    /** @param tokens verifies the fresh tokens of in-band refreshes ({@code /app/token}) as CONNECT does */
     public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission,
-            SessionLimits limits) {
+            SessionLimits limits, TokenVerifier tokens) {
         this.limits = limits;
         this.sessions = sessions;
         this.access = services.access();
-        this.requests = new RequestRouter(services, limits);
+        this.requests = new RequestRouter(services, limits, new TokenRenewal(tokens, admission));
         this.routes = routes;
         this.admission = admission;
         this.presence = services.presence();

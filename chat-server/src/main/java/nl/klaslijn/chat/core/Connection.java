@@ -17,8 +17,19 @@ public interface Connection {
     /** Unique among this node's connections for the life of the process. */
     long id();
 
-    /** Who authenticated this connection; fixed for its lifetime. */
+    /**
+     * Who authenticated this connection. User, school, roles and session id are fixed for the connection's
+     * lifetime; the token itself (its issue and expiry time) is replaced by {@link #renew}. The transport
+     * closes the connection with {@link ErrorCode#TOKEN_EXPIRED} once the current token's expiry has passed.
+     */
     AccessToken principal();
+
+    /**
+     * Replaces the connection's token after an in-band refresh, moving its expiry on. The caller has
+     * verified {@code fresh} and checked that it names the same user, school, roles and session and
+     * expires later than the current one.
+     */
+    void renew(AccessToken fresh);
 
     /** Sends a MESSAGE frame to one of this connection's subscriptions (adds the {@code subscription} header). */
     void deliver(String subscriptionId, ServerFrame message);

@@ -55,6 +55,9 @@ public sealed interface Destination {
     /** SEND /app/sync */
     record Sync() implements Destination {}
 
+    /** SEND /app/token: replace this connection's access token with a fresh one (in-band refresh). */
+    record RenewToken() implements Destination {}
+
     static Destination forSubscribe(String destination) {
         if (destination.equals(USER_EVENTS)) {
             return new UserEvents();
@@ -86,6 +89,8 @@ public sealed interface Destination {
                 return new SetPresence();
             case "/app/presence/query":
                 return new QueryPresence();
+            case "/app/token":
+                return new RenewToken();
             default:
                 break;
         }

@@ -8,6 +8,8 @@ public enum ErrorCode {
     BAD_TOKEN("bad-token"),
     TOKEN_EXPIRED("token-expired"),
     SESSION_REVOKED("session-revoked"),
+    TOKEN_MISMATCH("token-mismatch"),
+    TOKEN_NOT_NEWER("token-not-newer"),
     NOT_CONNECTED("not-connected"),
     UNSUPPORTED_VERSION("unsupported-version"),
     UNSUPPORTED_COMMAND("unsupported-command"),

@@ -37,9 +37,11 @@ final class RequestRouter {
     private final Receipts receipts;
     private final LiveRequests live;
     private final SessionLimits limits;
+    private final TokenRenewal renewal;
 
-    RequestRouter(CoreServices services, SessionLimits limits) {
+    RequestRouter(CoreServices services, SessionLimits limits, TokenRenewal renewal) {
         this.limits = limits;
+        this.renewal = renewal;
         this.access = services.access();
         this.conversations = services.conversations();
         this.messages = services.messages();
@@ -62,6 +64,8 @@ final class RequestRouter {
             live.typing(session, who, typing.conversationId(), receipt);
         } else if (destination instanceof Destination.SetPresence) {
             live.setPresence(session, frame, receipt);
+        } else if (destination instanceof Destination.RenewToken) {
+            renewal.renew(session, frame, receipt);
         } else {
             requireReplySubscription(session);
             String correlation = frame.header("correlation-id");

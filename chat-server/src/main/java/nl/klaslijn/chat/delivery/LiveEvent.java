@@ -41,7 +41,10 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
         OWN_DEVICES,
         /** A user (user set) or the school (user NONE) changed settings; published on the school channel. */
         SETTINGS,
-        /** A user's sessions at a school are revoked; value = not-before (epoch millis); global channel. */
+        /**
+         * A user's sessions at a school are revoked; value = not-before (epoch millis); global channel. Body empty:
+         * all the user's sessions; body of 16 bytes: only the session with that id (the token's {@code sid}).
+         */
         REVOCATION,
         /** A node was lost: it may have stored messages it never published, so every client resyncs; global channel. */
         NODE_LOST,
@@ -89,6 +92,16 @@ record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long valu
     }
 
     private static UUID get(ByteBuffer in) {
+        return new UUID(in.getLong(), in.getLong());
+    }
+
+    /** A UUID as 16 big-endian bytes (the body of a one-session REVOCATION). */
+    static byte[] uuidBytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+
+    static UUID uuidOf(byte[] sixteen) {
+        ByteBuffer in = ByteBuffer.wrap(sixteen);
         return new UUID(in.getLong(), in.getLong());
     }
 }

@@ -163,6 +163,16 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
                 new LiveEvent(LiveEvent.Kind.REVOCATION, school, LiveEvent.NONE, user, notBefore.toEpochMilli(), new byte[0])));
     }
 
+    /**
+     * Stores the revocation of one session (device) of the user and closes that session's connections on
+     * every node; the event's body is the session id (16 bytes), value the revocation time.
+     */
+    public CompletionStage<Void> revokeSession(UUID school, UUID user, UUID sessionId, Instant at) {
+        return revocations.storeSession(school, user, sessionId, at).thenRun(() -> publish(LiveChannels.ALL_NODES,
+                new LiveEvent(LiveEvent.Kind.REVOCATION, school, LiveEvent.NONE, user, at.toEpochMilli(),
+                        LiveEvent.uuidBytes(sessionId))));
+    }
+
     /** Tells every node that a node was lost: their sessions resync (the lost node may not have published). */
     public void nodeLost() {
         publish(LiveChannels.ALL_NODES, new LiveEvent(LiveEvent.Kind.NODE_LOST, LiveEvent.NONE, LiveEvent.NONE,
@@ -354,8 +364,14 @@ public final class LiveHub implements BrokerListener, MessageFanout, MembershipL
         });
     }
 
+    /** An empty body revokes every session of the user at the school; a 16-byte body names one session. */
     private void dispatchRevocation(LiveEvent event) {
-        revocations.remember(event.school(), event.user(), Instant.ofEpochMilli(event.value()));
+        if (event.body().length == 16) {
+            revocations.rememberSession(event.school(), event.user(), LiveEvent.uuidOf(event.body()),
+                    Instant.ofEpochMilli(event.value()));
+        } else {
+            revocations.remember(event.school(), event.user(), Instant.ofEpochMilli(event.value()));
+        }
         sessions.forEachOfUser(event.user(), session -> {
             if (revocations.isRevoked(session.connection().principal())) {
                 session.connection().close(ErrorCode.SESSION_REVOKED, "this session was ended; log in again");

@@ -45,8 +45,16 @@ public final class ChatEdgeServer implements AutoCloseable {
      * @param endpoints plain HTTP requests (health, internal API); null answers them all with 404
      */
     public ChatEdgeServer(EdgeSettings settings, ChatCore core, AccessTokens tokens, @Nullable HttpEndpoints endpoints) {
+        this(settings, core, tokens, endpoints, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param clock wall clock against which live sessions' token expiry is checked (on each timer tick)
+     */
+    public ChatEdgeServer(EdgeSettings settings, ChatCore core, AccessTokens tokens, @Nullable HttpEndpoints endpoints,
+            java.time.Clock clock) {
         this.settings = settings;
-        StompApplication stomp = new StompApplication(settings, core, tokens);
+        StompApplication stomp = new StompApplication(settings, core, tokens, clock);
         this.application = stomp;
         this.timers = stomp.timers();
         this.endpoints = endpoints;

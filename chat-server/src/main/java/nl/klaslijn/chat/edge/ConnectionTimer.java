@@ -2,6 +2,7 @@ package nl.klaslijn.chat.edge;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.core.ErrorCode;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Event loop only, except {@link #size()}. Time is the loop's ticker in milliseconds, sampled once per
  * tick, so read/write stamps are at most one tick stale; the idle rules allow one tick of slack.
+ *
+ * <p>Token expiry: each tick also samples the wall clock once, and a connection whose access token's
+ * {@code exp} is at or before it is closed with {@code token-expired} (so at most one tick late).
  */
 final class ConnectionTimer implements Runnable {
 
@@ -25,7 +29,14 @@ final class ConnectionTimer implements Runnable {
     private @Nullable ScheduledFuture<?> task;
     private final LoopMailbox mailbox;
 
+    private final Clock wallClock;
+
     ConnectionTimer(EventLoop loop, long tickMillis, long idleTimeoutMillis) {
+        this(loop, tickMillis, idleTimeoutMillis, Clock.systemUTC());
+    }
+
+    ConnectionTimer(EventLoop loop, long tickMillis, long idleTimeoutMillis, Clock wallClock) {
+        this.wallClock = wallClock;
         this.loop = loop;
         this.tickMillis = tickMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
@@ -92,9 +103,10 @@ final class ConnectionTimer implements Runnable {
     @Override
     public void run() {
         now = clock();
+        long wallNow = wallClock.millis();
         for (NettyConnection c = head; c != null; ) {
             NettyConnection next = c.next; // c may unlink itself
-            c.onTick(now, tickMillis, idleTimeoutMillis);
+            c.onTick(now, tickMillis, idleTimeoutMillis, wallNow);
             c = next;
         }
     }

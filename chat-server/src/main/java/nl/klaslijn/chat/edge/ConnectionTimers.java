@@ -1,6 +1,7 @@
 package nl.klaslijn.chat.edge;
 
 import io.netty.channel.EventLoop;
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.klaslijn.chat.core.ErrorCode;
 
@@ -11,14 +12,22 @@ final class ConnectionTimers {
     private final long tickMillis;
     private final long idleTimeoutMillis;
 
+    private final Clock clock;
+
     ConnectionTimers(EdgeSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the wall clock token expiry is checked against */
+    ConnectionTimers(EdgeSettings settings, Clock clock) {
         this.tickMillis = settings.timerTick().toMillis();
         this.idleTimeoutMillis = settings.idleTimeout().toMillis();
+        this.clock = clock;
     }
 
     ConnectionTimer forLoop(EventLoop loop) {
         return timers.computeIfAbsent(loop, l -> {
-            ConnectionTimer timer = new ConnectionTimer(l, tickMillis, idleTimeoutMillis);
+            ConnectionTimer timer = new ConnectionTimer(l, tickMillis, idleTimeoutMillis, clock);
             timer.start();
             return timer;
         });

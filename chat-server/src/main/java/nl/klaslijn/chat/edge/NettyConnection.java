@@ -54,7 +54,7 @@ public final class NettyConnection implements Connection, Runnable {
 
     private final Channel channel;
     private final long id;
-    private final AccessToken principal;
+    private volatile AccessToken principal;
     private final ConnectionTimer timer;
     private final long maxPendingOutboundBytes;
     private final int sendEveryMillis;
@@ -96,6 +96,11 @@ public final class NettyConnection implements Connection, Runnable {
     @Override
     public AccessToken principal() {
         return principal;
+    }
+
+    @Override
+    public void renew(AccessToken fresh) {
+        principal = fresh;
     }
 
     @Override
@@ -262,9 +267,13 @@ public final class NettyConnection implements Connection, Runnable {
         }
     }
 
-    /** Called by the timer every tick: heart-beats out, liveness in. */
-    void onTick(long now, long tickMillis, long idleTimeoutMillis) {
+    /** Called by the timer every tick: token expiry (against {@code wallNowMillis}), heart-beats out, liveness in. */
+    void onTick(long now, long tickMillis, long idleTimeoutMillis, long wallNowMillis) {
         if (state != OPEN) {
+            return;
+        }
+        if (wallNowMillis >= principal.expiresAt().toEpochMilli()) {
+            close(ErrorCode.TOKEN_EXPIRED, "the access token expired; send a fresh one to /app/token before it does");
             return;
         }
         long silence = now - lastReadMillis;

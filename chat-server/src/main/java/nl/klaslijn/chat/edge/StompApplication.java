@@ -14,10 +14,14 @@ final class StompApplication implements WebSocketApplication {
     private final StompDecoder decoder;
 
     StompApplication(EdgeSettings settings, ChatCore core, AccessTokens tokens) {
+        this(settings, core, tokens, java.time.Clock.systemUTC());
+    }
+
+    StompApplication(EdgeSettings settings, ChatCore core, AccessTokens tokens, java.time.Clock clock) {
         this.settings = settings;
         this.core = core;
         this.tokens = tokens;
-        this.timers = new ConnectionTimers(settings);
+        this.timers = new ConnectionTimers(settings, clock);
         this.decoder = new StompDecoder(settings);
     }
 

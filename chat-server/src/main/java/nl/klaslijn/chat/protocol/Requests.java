@@ -37,4 +37,7 @@ public final class Requests {
 
     /** Body of /app/presence/query. */
     public record QueryPresence(@Nullable String conversationId) {}
+
+    /** Body of SEND /app/token: a fresh access token for this connection. */
+    public record RenewToken(@Nullable String token) {}
 }

@@ -69,4 +69,11 @@ public final class Views {
             this("sync", syncPoint, conversations, partial, cursor);
         }
     }
+
+    /** Reply to /app/token when the fresh token was refused; the connection and its token stay as they were. */
+    public record TokenRefused(String type, String code, String message) {
+        public TokenRefused(String code, String message) {
+            this("token-refused", code, message);
+        }
+    }
 }

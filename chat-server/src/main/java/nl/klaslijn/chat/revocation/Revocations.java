@@ -17,6 +17,9 @@ import nl.klaslijn.common.auth.AccessToken;
  * so a token issued in the same second as the revocation, such as the new session a password change
  * returns, stays valid).
  *
+ * <p>A revocation may instead name one session ({@link #storeSession}: the token's {@code sid}, one device):
+ * then every token of that session is refused, and the user's other sessions are untouched.
+ *
  * <p>Every node holds the revocations of the last {@code window} in memory, so {@link #admit} is a map
  * lookup: loaded from Cassandra at start and after each broker interruption, and kept current by the
  * revocation events every node receives. The window must be at least the longest access-token lifetime;
@@ -38,6 +41,19 @@ public final class Revocations implements Admission {
     /** Stores a revocation durably; the caller then announces it to every node. */
     public CompletionStage<Void> store(UUID school, UUID user, Instant notBeforeTime) {
         return store.insert(school, user, notBeforeTime).thenRun(() -> remember(school, user, notBeforeTime));
+    }
+
+    /**
+     * Stores the revocation of one session (device) of the user: every token carrying {@code sessionId} is
+     * refused from now on; the caller then announces it to every node.
+     */
+    public CompletionStage<Void> storeSession(UUID school, UUID user, UUID sessionId, Instant at) {
+        return store.insertSession(school, user, sessionId, at).thenRun(() -> rememberSession(school, user, sessionId, at));
+    }
+
+    /** Records a session revocation this node heard of (its own or another node's). */
+    public void rememberSession(UUID school, UUID user, UUID sessionId, Instant at) {
+        known.rememberSession(school, user, sessionId, at);
     }
 
     /** Records a revocation this node heard of (its own or another node's). */
@@ -62,7 +78,11 @@ public final class Revocations implements Admission {
         Instant now = clock.instant();
         Instant from = now.minus(window);
         for (RevocationStore.Revoked row : store.since(from, now)) {
-            remember(row.school(), row.user(), row.notBefore());
+            Instant notBefore = row.notBefore();
+            if (notBefore != null) {
+                remember(row.school(), row.user(), notBefore);
+            }
+            row.sessions().forEach((sessionId, at) -> rememberSession(row.school(), row.user(), sessionId, at));
         }
         known.forgetBefore(from);
     }

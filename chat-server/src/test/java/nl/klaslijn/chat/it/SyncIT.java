@@ -37,7 +37,12 @@ class SyncIT {
         UUID b = node.person("B");
         Conversation c = node.group("history", List.of(a, b));
         List<String> sent = new ArrayList<>();
-        try (StompClient client = node.connect(a)) {
+        // The clock moves four days while connected: a token that outlives it keeps the session open.
+        String longToken = node.server.tokens().issue(a, node.school, java.util.EnumSet.of(nl.klaslijn.common.auth.Role.PARENT),
+                Duration.ofDays(5));
+        try (StompClient client = StompClient.connect(node.uri(), longToken, Duration.ofSeconds(10))) {
+            await(client.subscribe("/user/events"));
+            await(client.subscribe("/user/replies"));
             for (int i = 1; i <= 8; i++) {
                 if (i == 4) {
                     node.clock.advance(Duration.ofDays(1));

@@ -35,6 +35,25 @@ class RevocationSetTest {
         assertThat(revocations.refuses(token(user, "2026-11-22T20:30:00Z"))).isTrue();
     }
 
+    @Test
+    void aSessionRevocationRefusesEveryTokenOfThatSessionAndNoOther() {
+        UUID phone = UUID.randomUUID();
+        revocations.rememberSession(school, user, phone, Instant.parse("2026-11-22T20:00:00Z"));
+
+        assertThat(revocations.refuses(token(user, "2026-11-22T19:59:00Z", phone))).isTrue();
+        assertThat(revocations.refuses(token(user, "2026-11-22T20:00:00Z", phone)))
+                .as("also one issued in the revocation's second: the session never comes back").isTrue();
+        assertThat(revocations.refuses(token(user, "2026-11-22T19:59:00Z", UUID.randomUUID()))).isFalse();
+        assertThat(revocations.refuses(token(user, "2026-11-22T19:59:00Z", null))).isFalse();
+        assertThat(revocations.refuses(token(UUID.randomUUID(), "2026-11-22T19:59:00Z", phone)))
+                .as("the session id counts only for its own user").isFalse();
+    }
+
+    private AccessToken token(UUID who, String issuedAt, UUID sessionId) {
+        Instant issued = Instant.parse(issuedAt);
+        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300), sessionId);
+    }
+
     private AccessToken token(UUID who, String issuedAt) {
         Instant issued = Instant.parse(issuedAt);
         return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300));

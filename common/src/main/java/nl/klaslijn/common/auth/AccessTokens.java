@@ -16,11 +16,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues and verifies the short-lived access tokens that chat-server accepts on STOMP CONNECT:
  * compact JWS (HS256) with claims {@code sub} (user id), {@code sch} (school id), {@code roles},
- * {@code iss}, {@code iat} and {@code exp}. portal-api issues them; chat-server only verifies.
+ * {@code iss}, {@code iat}, {@code exp} and, for tokens issued from a session, {@code sid} (session id). portal-api issues them; chat-server only verifies.
  *
  * <p>Thread-safe. The signing key must be at least 32 bytes.
  */
@@ -48,8 +49,17 @@ public final class AccessTokens {
     }
 
     public String issue(UUID userId, UUID schoolId, Set<Role> roles, Duration lifetime) {
+        return issue(userId, schoolId, roles, lifetime, null);
+    }
+
+    /** As {@link #issue(UUID, UUID, Set, Duration)}, with the {@code sid} claim when {@code sessionId} is not null. */
+    public String issue(UUID userId, UUID schoolId, Set<Role> roles, Duration lifetime, @Nullable UUID sessionId) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (sessionId != null) {
+            builder.claim("sid", sessionId.toString());
+        }
+        JWTClaimsSet claims = builder
                 .issuer(ISSUER)
                 .subject(userId.toString())
                 .claim("sch", schoolId.toString())
@@ -117,7 +127,9 @@ public final class AccessTokens {
                     roles.add(Role.valueOf(name));
                 }
             }
-            return new AccessToken(userId, schoolId, roles, iat.toInstant(), expiresAt);
+            String sid = claims.getStringClaim("sid");
+            return new AccessToken(userId, schoolId, roles, iat.toInstant(), expiresAt,
+                    sid == null ? null : UUID.fromString(sid));
         } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             throw new InvalidTokenException("token claims malformed");
         }

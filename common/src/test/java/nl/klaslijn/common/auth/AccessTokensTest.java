@@ -31,6 +31,15 @@ class AccessTokensTest {
     }
 
     @Test
+    void carriesTheSessionIdWhenIssuedWithOne() throws Exception {
+        UUID sid = UUID.randomUUID();
+        assertThat(tokens.verify(tokens.issue(user, school, Set.of(Role.PARENT), Duration.ofMinutes(5), sid)).sessionId())
+                .isEqualTo(sid);
+        assertThat(tokens.verify(tokens.issue(user, school, Set.of(Role.PARENT), Duration.ofMinutes(5))).sessionId())
+                .isNull();
+    }
+
+    @Test
     void rejectsExpiredToken() {
         AccessTokens past = new AccessTokens(KEY, Clock.fixed(NOW.minusSeconds(3600), ZoneOffset.UTC));
         String token = past.issue(user, school, Set.of(Role.PARENT), Duration.ofMinutes(5));

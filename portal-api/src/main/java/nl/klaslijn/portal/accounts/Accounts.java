@@ -31,7 +31,9 @@ import org.springframework.stereotype.Service;
  * the next one (rotation); presenting a used one again revokes the whole family (reuse detection). Logging out
  * everywhere and changing the password move the account's session generation on, which kills every older family.
  * Access tokens are not revocable in portal-api; they live {@code klaslijn.auth.access-token-lifetime} (5 minutes by
- * default). Ending every session publishes {@link SessionsEnded} (the chat sync cuts live chat connections with it).
+ * default). Every access token carries its family as {@code sid}. Ending every session publishes {@link SessionsEnded};
+ * ending one (logout of this device, refresh-token reuse) publishes {@link SessionEnded} (the chat sync cuts the live
+ * chat connections of those sessions with them).
  */
 @Service
 public class Accounts {
@@ -161,14 +163,30 @@ public class Accounts {
     }
 
     private ApiException reused(RefreshToken token) {
-        store.revokeFamily(token.accountId(), token.familyId(), refreshLifetime.plusDays(1));
+        endSession(token);
         return invalidRefresh("refresh-reused");
     }
 
     /** Ends the session the refresh token belongs to (this device). Unknown tokens are ignored. */
     public void logout(String refreshToken) {
-        store.refresh(Hashing.sha256(refreshToken))
-                .ifPresent(t -> store.revokeFamily(t.accountId(), t.familyId(), refreshLifetime.plusDays(1)));
+        store.refresh(Hashing.sha256(refreshToken)).ifPresent(this::endSession);
+    }
+
+    /** Revokes the token's family and tells listeners (the chat closes that device's connections). */
+    private void endSession(RefreshToken token) {
+        store.revokeFamily(token.accountId(), token.familyId(), refreshLifetime.plusDays(1));
+        events.publishEvent(new SessionEnded(token.accountId(), token.schoolId(), token.familyId(), clock.instant()));
+    }
+
+    /**
+     * Ends every session (refresh family) the account has at one school, e.g. when it lost a staff role or was removed
+     * there: their refresh tokens are refused from now on. Its sessions at other schools are untouched.
+     */
+    public void endSessionsAt(UUID accountId, UUID schoolId) {
+        int generation = store.account(accountId).map(Account::sessionGeneration).orElse(-1);
+        store.families(accountId, generation).stream()
+                .filter(s -> s.live() && schoolId.equals(s.schoolId()))
+                .forEach(s -> store.revokeFamily(accountId, s.sessionId(), refreshLifetime.plusDays(1)));
     }
 
     /** Ends every session of the account (all devices). */
@@ -203,7 +221,7 @@ public class Accounts {
     /** Access token, and the family's next refresh token stamped with the generation the family was checked at. */
     private TokenPair issue(UUID accountId, UUID schoolId, UUID family, int generation) {
         Set<Role> roles = people.membership(schoolId, accountId).map(Membership::roles).orElse(Set.of());
-        String access = accessTokens.issue(accountId, schoolId, roles, accessLifetime);
+        String access = accessTokens.issue(accountId, schoolId, roles, accessLifetime, family);
         String refresh = RandomTokens.opaque();
         Instant now = clock.instant();
         store.insertRefresh(Hashing.sha256(refresh), new RefreshToken(accountId, schoolId, family,

@@ -114,6 +114,13 @@ class ChatApi {
         expect(r, "revoke", 200);
     }
 
+    /** Closes one session's (device's) live connections at the school and refuses every token of that session. */
+    void revokeSession(UUID school, UUID user, UUID sessionId, Instant notBefore) {
+        HttpResponse<String> r = send(request(school + "/users/" + user + "/revocations")
+                .POST(json(Map.of("notBefore", notBefore.toString(), "sessionId", sessionId.toString()))), "revoke session");
+        expect(r, "revoke session", 200);
+    }
+
     private HttpRequest.Builder request(String path) {
         String token = tokens.issue(SERVICE_USER, new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(2));
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)

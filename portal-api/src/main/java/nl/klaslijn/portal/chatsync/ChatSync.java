@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import nl.klaslijn.portal.accounts.SessionEnded;
 import nl.klaslijn.portal.accounts.SessionsEnded;
 import nl.klaslijn.portal.modules.ModulesChanged;
 import nl.klaslijn.portal.people.AccountAttached;
@@ -13,6 +14,8 @@ import nl.klaslijn.portal.people.GuardianRemoved;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.PupilGroupChanged;
 import nl.klaslijn.portal.people.PupilRemoved;
+import nl.klaslijn.portal.people.StaffRemoved;
+import nl.klaslijn.portal.people.StaffRolesChanged;
 import nl.klaslijn.portal.privacy.GuardianProfileSaved;
 import nl.klaslijn.portal.schools.GroupChanged;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -124,6 +127,42 @@ public class ChatSync {
     }
 
     /**
+     * A staff member removed from the school: their chat sessions there end (revocation), their directory entry goes
+     * (or becomes their guardian entry), and the groups they taught drop them from their conversations.
+     */
+    @EventListener
+    void on(StaffRemoved event) {
+        desired.groupsTaughtBy(event.schoolId(), event.staffId()).forEach(g -> group(event.schoolId(), g));
+        UUID account = event.accountId();
+        if (account != null) {
+            revoke(event.schoolId(), account, nextSecond());
+            store.mark(event.schoolId(), WorkKind.PERSON, account, null);
+        }
+        reconciler.wake();
+    }
+
+    /** A staff member who lost a role: their chat sessions at the school end (their tokens carry the old roles). */
+    @EventListener
+    void on(StaffRolesChanged event) {
+        UUID account = event.accountId();
+        if (account != null) {
+            if (event.lostARole()) {
+                revoke(event.schoolId(), account, nextSecond());
+            }
+            store.mark(event.schoolId(), WorkKind.PERSON, account, null);
+            reconciler.wake();
+        }
+    }
+
+    /** Logout of one device and refresh-token reuse: cut that session's chat connections (its sid) only. */
+    @EventListener
+    void on(SessionEnded event) {
+        store.mark(event.schoolId(), WorkKind.REVOKE_SESSION, event.sessionId(),
+                event.at().truncatedTo(ChronoUnit.SECONDS), event.accountId());
+        reconciler.wake();
+    }
+
+    /**
      * A school's module switches changed: put the chat module's state (read from portal's tables when the work is
      * done) to the chat's school settings. Any switch marks it; putting an unchanged state again is harmless.
      */
@@ -131,6 +170,14 @@ public class ChatSync {
     void on(ModulesChanged event) {
         store.mark(event.schoolId(), WorkKind.SETTINGS, event.schoolId(), null);
         reconciler.wake();
+    }
+
+    /**
+     * The cut for a staff change: the start of the next second, so a token issued in this second (still with the old
+     * roles) is refused too; nobody needs a token of this second to survive (a new login simply comes a second later).
+     */
+    private Instant nextSecond() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     private void group(UUID schoolId, UUID groupId) {

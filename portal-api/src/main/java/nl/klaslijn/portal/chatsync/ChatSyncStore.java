@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Tables {@code chat_sync_work}, {@code chat_sync_leases} and {@code chat_conversation_members} (V004). Marking and
+ * Tables {@code chat_sync_work}, {@code chat_sync_leases} and {@code chat_conversation_members} (V004, V005). Marking and
  * clearing work are plain idempotent writes; only the lease uses lightweight transactions.
  */
 @Component
@@ -35,9 +35,9 @@ class ChatSyncStore {
     ChatSyncStore(CqlSession session) {
         this.session = session;
         mark = Statements.idempotent(session, "INSERT INTO chat_sync_work (shard, school_id, kind, target_id, change_id,"
-                + " not_before) VALUES (?, ?, ?, ?, ?, ?)");
-        pending = Statements.idempotent(session, "SELECT school_id, kind, target_id, WRITETIME(change_id), not_before"
-                + " FROM chat_sync_work WHERE shard = ? LIMIT ?");
+                + " not_before, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        pending = Statements.idempotent(session, "SELECT school_id, kind, target_id, WRITETIME(change_id), not_before,"
+                + " account_id FROM chat_sync_work WHERE shard = ? LIMIT ?");
         clear = Statements.idempotent(session, "DELETE FROM chat_sync_work USING TIMESTAMP ?"
                 + " WHERE shard = ? AND school_id = ? AND kind = ? AND target_id = ?");
         takeLease = session.prepare("INSERT INTO chat_sync_leases (school_id, kind, target_id, holder)"
@@ -54,13 +54,20 @@ class ChatSyncStore {
 
     /** Records (or renews) pending work; a later mark of the same item replaces the earlier one. */
     void mark(UUID schoolId, WorkKind kind, UUID targetId, @Nullable Instant notBefore) {
-        session.execute(mark.bind(shard(targetId), schoolId, kind.name(), targetId, UUID.randomUUID(), notBefore));
+        mark(schoolId, kind, targetId, notBefore, null);
+    }
+
+    /** As {@link #mark(UUID, WorkKind, UUID, Instant)}, naming the account the work is about (REVOKE_SESSION). */
+    void mark(UUID schoolId, WorkKind kind, UUID targetId, @Nullable Instant notBefore, @Nullable UUID accountId) {
+        session.execute(mark.bind(shard(targetId), schoolId, kind.name(), targetId, UUID.randomUUID(), notBefore,
+                accountId));
     }
 
     /** Up to {@code limit} pending items of one shard. */
     List<Work> pending(int shard, int limit) {
         return session.execute(pending.bind(shard, limit)).all().stream().map(r -> new Work(shard, r.getUuid(0),
-                WorkKind.valueOf(r.getString(1)), r.getUuid(2), r.getLong(3), r.get(4, Instant.class))).toList();
+                WorkKind.valueOf(r.getString(1)), r.getUuid(2), r.getLong(3), r.get(4, Instant.class), r.getUuid(5)))
+                .toList();
     }
 
     /** Deletes the item as it was read: a mark written after that (a later write time) survives. */

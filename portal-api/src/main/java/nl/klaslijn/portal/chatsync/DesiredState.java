@@ -124,6 +124,13 @@ class DesiredState {
         return groups;
     }
 
+    /** The groups that list this staff id among their teachers. */
+    Set<UUID> groupsTaughtBy(UUID schoolId, UUID staffId) {
+        Set<UUID> groups = new HashSet<>();
+        schools.groups(schoolId).stream().filter(g -> g.isTaughtBy(staffId)).forEach(g -> groups.add(g.groupId()));
+        return groups;
+    }
+
     private static Plan plan(GroupChannel channel, UUID schoolId, UUID groupId, String name, Map<UUID, ChatRole> members) {
         return new Plan(channel.conversationId(schoolId, groupId), channel.kind(), channel.title(name), Map.copyOf(members));
     }

@@ -145,7 +145,7 @@ class Reconciler implements SmartLifecycle {
         for (int shard = 0; shard < ChatSyncStore.SHARDS; shard++) {
             pending.addAll(store.pending(shard, BATCH));
         }
-        pending.sort(Comparator.comparing(work -> work.kind() != WorkKind.REVOKE));
+        pending.sort(Comparator.comparing(work -> work.kind() != WorkKind.REVOKE && work.kind() != WorkKind.REVOKE_SESSION));
         retries.keySet().retainAll(pending.stream().map(Work::key).collect(Collectors.toSet())); // done elsewhere: forget the backoff
         for (Work work : pending) {
             Retry retry = retries.get(work.key());
@@ -182,6 +182,8 @@ class Reconciler implements SmartLifecycle {
                             person.staffOnly()),
                     () -> chat.removeDirectoryEntry(work.schoolId(), work.targetId()));
             case REVOKE -> chat.revoke(work.schoolId(), work.targetId(), Objects.requireNonNull(work.notBefore()));
+            case REVOKE_SESSION -> chat.revokeSession(work.schoolId(), Objects.requireNonNull(work.accountId()),
+                    work.targetId(), Objects.requireNonNull(work.notBefore()));
             case SETTINGS -> chat.putSchoolSettings(work.schoolId(), modules.isOn(work.schoolId(), Module.CHAT));
         }
     }

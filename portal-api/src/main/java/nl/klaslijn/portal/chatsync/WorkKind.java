@@ -11,6 +11,11 @@ enum WorkKind {
     PERSON,
     /** Cut the account's live chat connections at the school and refuse tokens issued before {@code notBefore}. */
     REVOKE,
+    /**
+     * Cut one session's live chat connections (one device) and refuse its tokens; the target id is the session id
+     * (the {@code sid} claim), the work's account id names whose session it is.
+     */
+    REVOKE_SESSION,
     /** Put the school's chat settings (the chat module switch); the target id is the school id. */
     SETTINGS
 }

@@ -14,16 +14,19 @@ import org.springframework.stereotype.Service;
  * Staff, pupils and guardians of a school, and which account each is. Callers pass the access gates first; lookups
  * return empty for ids that do not exist in the given school (another school's id included). Changes to who belongs
  * to a group publish {@link PupilGroupChanged}, {@link PupilRemoved}, {@link GuardianLinkChanged},
- * {@link GuardianRemoved} or {@link AccountAttached} after the write.
+ * {@link GuardianRemoved} or {@link AccountAttached} after the write; changes to staff {@link StaffRolesChanged} and
+ * {@link StaffRemoved}.
  */
 @Service
 public class People {
 
     private final PeopleStore store;
+    private final StaffStore staffStore;
     private final ApplicationEventPublisher events;
 
-    People(PeopleStore store, ApplicationEventPublisher events) {
+    People(PeopleStore store, StaffStore staffStore, ApplicationEventPublisher events) {
         this.store = store;
+        this.staffStore = staffStore;
         this.events = events;
     }
 
@@ -35,6 +38,29 @@ public class People {
 
     public Optional<Staff> staff(UUID schoolId, UUID staffId) {
         return store.staff(schoolId, staffId);
+    }
+
+    /** Gives the staff member exactly these roles (at least one); publishes {@link StaffRolesChanged}. */
+    public Staff setStaffRoles(Staff staff, Set<StaffRole> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a staff member keeps at least one role; remove them instead");
+        }
+        staffStore.setRoles(staff, roles);
+        events.publishEvent(new StaffRolesChanged(staff.schoolId(), staff.staffId(), staff.accountId(), staff.roles(),
+                roles));
+        return new Staff(staff.schoolId(), staff.staffId(), staff.name(), staff.email(), roles, staff.accountId());
+    }
+
+    /**
+     * Removes the staff member from the school: the staff record and, if registered, the account's staff membership
+     * (the account stays a member if it is a guardian there). Publishes {@link StaffRemoved}.
+     */
+    public void removeStaff(Staff staff) {
+        UUID account = staff.accountId();
+        boolean guardian = account != null && store.membership(staff.schoolId(), account)
+                .map(m -> m.guardianId() != null).orElse(false);
+        staffStore.delete(staff, guardian);
+        events.publishEvent(new StaffRemoved(staff.schoolId(), staff.staffId(), account));
     }
 
     /** Adds a pupil to a group; the caller checked that the group exists in this school. */

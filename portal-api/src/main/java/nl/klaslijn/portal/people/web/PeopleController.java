@@ -12,9 +12,11 @@ import nl.klaslijn.portal.people.Guardian;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
 import nl.klaslijn.portal.people.Staff;
+import nl.klaslijn.portal.people.StaffRole;
 import nl.klaslijn.portal.people.web.PeopleViews.CreatedStaff;
 import nl.klaslijn.portal.people.web.PeopleViews.GuardianView;
 import nl.klaslijn.portal.people.web.PeopleViews.PupilView;
+import nl.klaslijn.portal.people.web.PeopleViews.StaffView;
 import nl.klaslijn.portal.schools.Schools;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,6 +56,34 @@ class PeopleController {
         schoolAccess.manage(caller, schoolId);
         Staff staff = people.createStaff(schoolId, body.name(), body.email(), body.roles());
         return new CreatedStaff(staff.staffId(), staff.name(), staff.roles(), onboarding.issueForStaff(staff));
+    }
+
+    /**
+     * Takes the staff member's roles to exactly these; one who lost a role has their sessions at the school ended
+     * (portal and chat). An administrator cannot take their own administrator role (409 {@code own-admin-role}).
+     */
+    @PutMapping("/staff/{staffId}/roles")
+    StaffView setStaffRoles(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID staffId,
+            @Valid @RequestBody PeopleRequests.SetStaffRoles body) {
+        schoolAccess.manage(caller, schoolId);
+        Staff staff = people.staff(schoolId, staffId).orElseThrow(() -> ApiException.notFound("staff member"));
+        if (caller.accountId().equals(staff.accountId()) && !body.roles().contains(StaffRole.ADMINISTRATOR)) {
+            throw ApiException.conflict("own-admin-role", "You cannot take your own administrator role.");
+        }
+        Staff changed = people.setStaffRoles(staff, body.roles());
+        return new StaffView(changed.staffId(), changed.name(), changed.roles());
+    }
+
+    /** Removes the staff member from the school; their sessions there end (portal and chat). Not oneself (409). */
+    @DeleteMapping("/staff/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeStaff(Caller caller, @PathVariable UUID schoolId, @PathVariable UUID staffId) {
+        schoolAccess.manage(caller, schoolId);
+        Staff staff = people.staff(schoolId, staffId).orElseThrow(() -> ApiException.notFound("staff member"));
+        if (caller.accountId().equals(staff.accountId())) {
+            throw ApiException.conflict("own-staff-record", "You cannot remove yourself from the school.");
+        }
+        people.removeStaff(staff);
     }
 
     @PostMapping("/pupils")

@@ -10,6 +10,8 @@ final class PeopleViews {
 
     private PeopleViews() {}
 
+    record StaffView(UUID staffId, String name, Set<StaffRole> roles) {}
+
     record CreatedStaff(UUID staffId, String name, Set<StaffRole> roles, String registrationToken) {}
 
     record PupilView(UUID pupilId, String firstName, String lastName, UUID groupId, List<GuardianView> guardians) {}
