@@ -2,7 +2,6 @@ package nl.klaslijn.chat.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +18,8 @@ import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 
 /**
  * A real chat node for integration tests: the production wiring ({@link ChatServer}) on a free port,
@@ -27,15 +28,15 @@ import nl.klaslijn.common.auth.Role;
  */
 final class TestNode implements AutoCloseable {
 
-    static final byte[] KEY = "integration-test-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
-
     final MutableClock clock = new MutableClock();
+    /** Signs tokens as portal-api would (the node itself can only verify). */
+    final TokenSigner signer = TestKeys.signer(clock);
     final ChatServer server;
     final UUID school = UUID.randomUUID();
 
     TestNode(EdgeSettings.Builder edge, Duration bucketWidth) {
         CqlSession session = TestDatabase.session();
-        server = ChatServer.start(new ChatSettings(1, KEY, bucketWidth, Duration.ofSeconds(30),
+        server = ChatServer.start(new ChatSettings(1, TestKeys.VERIFICATION, bucketWidth, Duration.ofSeconds(30),
                 edge.host("127.0.0.1").port(0).build()), session, clock);
     }
 
@@ -55,7 +56,7 @@ final class TestNode implements AutoCloseable {
     }
 
     String token(UUID user) {
-        return server.tokens().issue(user, school, EnumSet.of(Role.PARENT), Duration.ofMinutes(10));
+        return signer.issue(user, school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(10));
     }
 
     /** Connects as {@code user} and subscribes to /user/events and /user/replies. */

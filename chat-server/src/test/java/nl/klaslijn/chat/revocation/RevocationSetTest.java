@@ -37,6 +37,7 @@ class RevocationSetTest {
 
     private AccessToken token(UUID who, String issuedAt) {
         Instant issued = Instant.parse(issuedAt);
-        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300));
+        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300),
+                nl.klaslijn.common.auth.TokenAudience.CHAT);
     }
 }
