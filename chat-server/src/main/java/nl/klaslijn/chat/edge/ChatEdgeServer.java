@@ -43,7 +43,8 @@ public final class ChatEdgeServer implements AutoCloseable {
     private @Nullable Channel serverChannel;
 
     /**
-     * @param endpoints plain HTTP requests (health, internal API); null answers them all with 404
+     * @param endpoints plain HTTP requests on this port (the chat server's: {@code /health} only); null answers them
+     *     all with 404
      */
     public ChatEdgeServer(EdgeSettings settings, ChatCore core, TokenVerifier tokens, @Nullable HttpEndpoints endpoints) {
         this.settings = settings;
