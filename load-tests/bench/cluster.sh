@@ -55,7 +55,8 @@ start)
   REDIS_VERSION=$(sed -n 's/^REDIS_VERSION=//p' $DIR/redis.log)
 
   EXTRA_OPTS=${JAVA_OPTS:-}
-  COMMON=(--klaslijn.chat.broker=redis --klaslijn.redis.uri=redis://127.0.0.1:$REDIS_PORT --klaslijn.demo.enabled=false
+  # The dev profile's development keys (BenchSetup signs with the same key); node i's internal API on port + 10.
+  COMMON=(--spring.profiles.active=dev --klaslijn.chat.broker=redis --klaslijn.redis.uri=redis://127.0.0.1:$REDIS_PORT --klaslijn.demo.enabled=false
     --klaslijn.chat.sends-per-second=1000 --klaslijn.chat.send-burst=1000 --klaslijn.chat.allowed-origins=$ORIGINS)
   PIDS=()
   for i in $(seq 1 "$N"); do
@@ -68,7 +69,8 @@ start)
     fi
     # shellcheck disable=SC2086
     nohup "$JAVA" -Xmx$SERVER_HEAP -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${EXTRA_OPTS//%i/$i} -jar "$JAR" \
-      --klaslijn.chat.node-id=$i --klaslijn.chat.port=$port "${CASS[@]}" "${COMMON[@]}" >$DIR/node$i.log 2>&1 &
+      --klaslijn.chat.node-id=$i --klaslijn.chat.port=$port --klaslijn.chat.internal.port=$((port + 10)) \
+      "${CASS[@]}" "${COMMON[@]}" >$DIR/node$i.log 2>&1 &
     PIDS+=($!)
     # Node 1 creates the keyspace and schema in its Cassandra: the others start once it is healthy.
     if [[ $i == 1 ]]; then wait_health $port ${PIDS[0]} $DIR/node1.log || exit 1; fi

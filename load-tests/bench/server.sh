@@ -23,6 +23,7 @@ start)
   nohup "$JAVA" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} \
     -jar "$JAR" \
     --klaslijn.chat.port=$PORT --klaslijn.chat.sends-per-second=1000 --klaslijn.chat.send-burst=1000 \
+    --spring.profiles.active=dev --klaslijn.chat.internal.port=$((PORT + 10)) \
     --klaslijn.chat.allowed-origins=http://127.0.0.1:$PORT --klaslijn.demo.enabled=false --klaslijn.cassandra.embedded.data-directory=/tmp/bench-cassandra \
     --klaslijn.cassandra.embedded.port=19142 ${SERVER_ARGS:-} >"$LOG" 2>&1 &
   echo $! >$PIDFILE

@@ -3,6 +3,7 @@ package nl.klaslijn.chat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Clock;
 import java.util.concurrent.ForkJoinPool;
+import nl.klaslijn.chat.api.HealthEndpoint;
 import nl.klaslijn.chat.api.InternalApi;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
@@ -25,17 +26,19 @@ import nl.klaslijn.chat.edge.ChatEdgeServer;
 import nl.klaslijn.chat.messages.Messages;
 import nl.klaslijn.chat.nodes.NodeLease;
 import nl.klaslijn.chat.sync.Inbox;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.ids.SnowflakeIds;
 
 /**
  * The composition root of one chat node: builds the services on a migrated Cassandra session, starts
- * the Netty edge, and stops it on {@link #close()}. The Spring Boot application and the integration
+ * the Netty edge (WebSocket and {@code /health}) and, on a port of its own, the internal API, and stops both on
+ * {@link #close()}. The Spring Boot application and the integration
  * tests both start nodes through here, so tests run the production wiring.
  */
 public final class ChatServer implements AutoCloseable {
 
-    private final AccessTokens tokens;
+    private final TokenVerifier tokens;
     private final SchoolDirectory directory;
     private final Conversations conversations;
     private final Messages messages;
@@ -45,12 +48,14 @@ public final class ChatServer implements AutoCloseable {
     private final PresenceEngine presenceEngine;
     private final Presence presence;
     private final ChatEdgeServer edge;
+    private final ChatEdgeServer internalEdge;
     private final NodeLease lease;
     private final int port;
+    private final int internalPort;
 
     private ChatServer(ChatSettings settings, CqlSession session, Clock clock, NodeLease lease) {
         this.lease = lease;
-        tokens = new AccessTokens(settings.signingKey(), clock);
+        tokens = new TokenVerifier(settings.tokenKeys(), clock, settings.tokenMaxLifetime());
         directory = new SchoolDirectory(session);
         conversations = new Conversations(session, directory, clock, settings.bucketWidth(),
                 settings.membershipCacheTtl(), ForkJoinPool.commonPool());
@@ -77,14 +82,21 @@ public final class ChatServer implements AutoCloseable {
         ConversationAccess access = new ConversationAccess(conversations, preferences);
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub), hub.routes(),
-                revocations, settings.sessionLimits(), tokens::verify);
+                revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
         InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size);
-        edge = new ChatEdgeServer(settings.edge(), node, tokens, api, clock);
+        edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);
+        internalEdge = ChatEdgeServer.httpOnly(settings.internalApi(), api);
         try {
-            port = edge.start();
+            internalPort = internalEdge.start();
+            try {
+                port = edge.start();
+            } catch (InterruptedException | RuntimeException e) {
+                internalEdge.stop();
+                throw e;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the chat port", e);
+            throw new IllegalStateException("interrupted while binding the chat ports", e);
         }
     }
 
@@ -108,7 +120,13 @@ public final class ChatServer implements AutoCloseable {
         return port;
     }
 
-    public AccessTokens tokens() {
+    /** The bound port of the internal API (HTTP only, its own address). */
+    public int internalPort() {
+        return internalPort;
+    }
+
+    /** Verifies access tokens (this node cannot sign any). */
+    public TokenVerifier tokens() {
         return tokens;
     }
 
@@ -132,6 +150,7 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         edge.stop();
+        internalEdge.stop();
         presenceEngine.close();
         presence.quiesce(java.time.Duration.ofSeconds(2)); // contacts hear "offline" before the broker closes
         hub.broker().close();

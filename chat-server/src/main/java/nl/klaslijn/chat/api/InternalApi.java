@@ -24,29 +24,30 @@ import nl.klaslijn.chat.settings.SchoolPreferences;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.chat.protocol.Wire;
 import nl.klaslijn.common.auth.AccessToken;
-import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.auth.InvalidTokenException;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The chat server's plain HTTP endpoints: {@code GET /health} for load balancers, and the small internal
- * API portal-api calls to create group conversations, change their members and keep the school
- * directory in step. Internal calls need a bearer token with the SERVICE role. docs/protocol.md
- * describes each. Errors are RFC 9457 problem documents.
+ * The small internal API portal-api calls to create group conversations, change their members and keep the
+ * school directory in step, plus {@code GET /health}. It listens on its own HTTP-only port (loopback by default,
+ * never the WebSocket port). Internal calls need a bearer token for audience {@code internal} with the SERVICE
+ * role, signed by portal-api. docs/protocol.md describes each. Errors are RFC 9457 problem documents.
  */
 public final class InternalApi implements HttpEndpoints {
 
     private static final String PREFIX = "/internal/v1/schools/";
 
-    private final AccessTokens tokens;
+    private final TokenVerifier tokens;
     private final Conversations conversations;
     private final SchoolDirectory directory;
     private final LiveHub hub;
     private final Preferences preferences;
     private final IntSupplier connectionCount;
 
-    public InternalApi(AccessTokens tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
+    public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
             Preferences preferences, IntSupplier connectionCount) {
         this.preferences = preferences;
         this.tokens = tokens;
@@ -81,10 +82,7 @@ public final class InternalApi implements HttpEndpoints {
     @Override
     public CompletionStage<HttpReply> handle(HttpCall call) {
         if (call.path().equals("/health")) {
-            return done(call.method().equals("GET")
-                    ? HttpReply.json(200, ("{\"status\":\"UP\",\"connections\":" + connectionCount.getAsInt() + "}")
-                            .getBytes(StandardCharsets.UTF_8))
-                    : HttpReply.problem(405, "Method Not Allowed", "use GET"));
+            return HealthEndpoint.health(call, connectionCount);
         }
         if (!call.path().startsWith(PREFIX)) {
             return done(HttpReply.problem(404, "Not Found", "no such endpoint"));
@@ -199,7 +197,7 @@ public final class InternalApi implements HttpEndpoints {
         }
         AccessToken token;
         try {
-            token = tokens.verify(header.substring("Bearer ".length()));
+            token = tokens.verify(header.substring("Bearer ".length()), TokenAudience.INTERNAL);
         } catch (InvalidTokenException e) {
             throw new Unauthorized(e.getMessage());
         }

@@ -1,7 +1,6 @@
 package nl.klaslijn.chat.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +30,12 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
+    /** Declared first, so a missing or refused key stops the start before Cassandra is touched. */
+    @Bean
+    ChatTokenKeys chatTokenKeys(Environment environment) {
+        return ChatTokenKeys.from(environment);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
     CassandraNode embeddedCassandra(ChatProperties properties) {
@@ -53,7 +58,7 @@ class ChatConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChatServer chatServer(ChatProperties properties, CqlSession session, Environment environment) {
+    ChatServer chatServer(ChatProperties properties, ChatTokenKeys keys, CqlSession session, Environment environment) {
         ChatProperties.Chat chat = properties.chat();
         EdgeSettings edge = EdgeSettings.builder()
                 .host(chat.host())
@@ -68,8 +73,16 @@ class ChatConfiguration {
                 .framesPerSecond(environment.getProperty("klaslijn.chat.frames-per-second", Double.class, 20.0))
                 .frameBurst(environment.getProperty("klaslijn.chat.frame-burst", Integer.class, 100))
                 .build();
-        ChatSettings settings = new ChatSettings(chat.nodeId(), chat.tokenSigningKey().getBytes(StandardCharsets.UTF_8),
+        EdgeSettings internalApi = EdgeSettings.builder()
+                .host(environment.getProperty("klaslijn.chat.internal.host", "127.0.0.1"))
+                .port(environment.getProperty("klaslijn.chat.internal.port", Integer.class, 8090))
+                .transport(edge.transport())
+                .ioThreads(1)
+                .build();
+        ChatSettings settings = new ChatSettings(chat.nodeId(), keys.verificationKeys(),
                 chat.bucketWidth(), chat.membershipCacheTtl(), edge)
+                .withTokenMaxLifetime(keys.maxLifetime())
+                .withInternalApi(internalApi)
                 .withBroker(BrokerSettings.fromProperties(environment::getProperty))
                 .withRevocationWindow(environment.getProperty("klaslijn.chat.revocation-window", Duration.class,
                         Duration.ofDays(1)))

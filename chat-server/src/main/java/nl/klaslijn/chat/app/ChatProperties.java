@@ -14,7 +14,7 @@ public record ChatProperties(Chat chat, Cassandra cassandra, Demo demo) {
 
     /** The node and its transport. */
     public record Chat(int nodeId, String host, int port, String path, List<String> allowedOrigins,
-            String tokenSigningKey, Duration bucketWidth, Duration membershipCacheTtl, double sendsPerSecond,
+            Duration bucketWidth, Duration membershipCacheTtl, double sendsPerSecond,
             int sendBurst, int maxFrameBytes) {}
 
     /** Where Cassandra is, and whether to start a local node first. */

@@ -17,7 +17,7 @@ public final class ChatNode implements ChatCore {
 
     /** @param tokens verifies the fresh tokens of in-band refreshes ({@code /app/token}) as CONNECT does */
     public ChatNode(LocalSessions sessions, CoreServices services, LiveRoutes routes, Admission admission,
-            SessionLimits limits, TokenVerifier tokens) {
+            SessionLimits limits, TokenCheck tokens) {
         this.limits = limits;
         this.sessions = sessions;
         this.access = services.access();

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenRenewal {
 
-    private final TokenVerifier verifier;
+    private final TokenCheck verifier;
     private final Admission admission;
 
-    TokenRenewal(TokenVerifier verifier, Admission admission) {
+    TokenRenewal(TokenCheck verifier, Admission admission) {
         this.verifier = verifier;
         this.admission = admission;
     }

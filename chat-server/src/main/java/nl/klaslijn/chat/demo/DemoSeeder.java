@@ -16,13 +16,15 @@ import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.messages.Messages;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 
 /**
  * Fills the demo school (idempotently: every write is an upsert, and the demo messages use fixed client
  * message ids, so a restart stores nothing twice) and issues a token per demo person, written to a
- * properties file the command-line client reads.
+ * properties file the command-line client reads. Runs in the {@code dev} profile only (signing needs the development
+ * key; a production chat node holds no signing key).
  */
 public final class DemoSeeder {
 
@@ -31,9 +33,9 @@ public final class DemoSeeder {
     private final SchoolDirectory directory;
     private final Conversations conversations;
     private final Messages messages;
-    private final AccessTokens tokens;
+    private final TokenSigner tokens;
 
-    public DemoSeeder(SchoolDirectory directory, Conversations conversations, Messages messages, AccessTokens tokens) {
+    public DemoSeeder(SchoolDirectory directory, Conversations conversations, Messages messages, TokenSigner tokens) {
         this.directory = directory;
         this.conversations = conversations;
         this.messages = messages;
@@ -64,7 +66,7 @@ public final class DemoSeeder {
         Map<String, String> issued = new LinkedHashMap<>();
         for (DemoSchool.Person p : DemoSchool.PEOPLE) {
             Role role = p.role().equals("teacher") ? Role.TEACHER : Role.PARENT;
-            issued.put(p.login(), tokens.issue(p.id(), DemoSchool.SCHOOL, EnumSet.of(role), TOKEN_LIFETIME));
+            issued.put(p.login(), tokens.issue(p.id(), DemoSchool.SCHOOL, EnumSet.of(role), TokenAudience.CHAT, TOKEN_LIFETIME));
         }
         return issued;
     }

@@ -13,7 +13,7 @@ import nl.klaslijn.chat.core.ChatCore;
 import nl.klaslijn.chat.core.DeliveryBatching;
 import nl.klaslijn.chat.core.ErrorCode;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenVerifier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * one port. Uses epoll when available, else NIO. The pipeline is described in {@link EdgeInitializer}.
  *
  * <pre>{@code
- * var server = new ChatEdgeServer(EdgeSettings.builder().port(0).build(), core, accessTokens, endpoints);
+ * var server = new ChatEdgeServer(EdgeSettings.builder().port(0).build(), core, tokenVerifier, endpoints);
  * int port = server.start();
  * ...
  * server.stop();
@@ -38,20 +38,22 @@ public final class ChatEdgeServer implements AutoCloseable {
     private final @Nullable ConnectionTimers timers;
     private final @Nullable HttpEndpoints endpoints;
     private final boolean daemonThreads;
+    private final boolean webSocket;
     private @Nullable EventLoopGroup group;
     private @Nullable Channel serverChannel;
 
     /**
-     * @param endpoints plain HTTP requests (health, internal API); null answers them all with 404
+     * @param endpoints plain HTTP requests on this port (the chat server's: {@code /health} only); null answers them
+     *     all with 404
      */
-    public ChatEdgeServer(EdgeSettings settings, ChatCore core, AccessTokens tokens, @Nullable HttpEndpoints endpoints) {
+    public ChatEdgeServer(EdgeSettings settings, ChatCore core, TokenVerifier tokens, @Nullable HttpEndpoints endpoints) {
         this(settings, core, tokens, endpoints, java.time.Clock.systemUTC());
     }
 
     /**
      * @param clock wall clock against which live sessions' token expiry is checked (on each timer tick)
      */
-    public ChatEdgeServer(EdgeSettings settings, ChatCore core, AccessTokens tokens, @Nullable HttpEndpoints endpoints,
+    public ChatEdgeServer(EdgeSettings settings, ChatCore core, TokenVerifier tokens, @Nullable HttpEndpoints endpoints,
             java.time.Clock clock) {
         this.settings = settings;
         StompApplication stomp = new StompApplication(settings, core, tokens, clock);
@@ -59,6 +61,26 @@ public final class ChatEdgeServer implements AutoCloseable {
         this.timers = stomp.timers();
         this.endpoints = endpoints;
         this.daemonThreads = false;
+        this.webSocket = true;
+    }
+
+    /**
+     * An edge that serves {@code endpoints} over plain HTTP only: no path upgrades to WebSocket. The chat server's
+     * internal API listens on one of these, on its own (loopback by default) address.
+     */
+    public static ChatEdgeServer httpOnly(EdgeSettings settings, HttpEndpoints endpoints) {
+        return new ChatEdgeServer(settings, endpoints);
+    }
+
+    private ChatEdgeServer(EdgeSettings settings, HttpEndpoints endpoints) {
+        this.settings = settings;
+        this.application = pipeline -> {
+            throw new IllegalStateException("an HTTP-only edge never upgrades to WebSocket");
+        };
+        this.timers = null;
+        this.endpoints = endpoints;
+        this.daemonThreads = false;
+        this.webSocket = false;
     }
 
     /** The same edge with another application above the WebSocket layer (the Autobahn echo). */
@@ -68,6 +90,7 @@ public final class ChatEdgeServer implements AutoCloseable {
         this.timers = null;
         this.endpoints = null;
         this.daemonThreads = daemonThreads;
+        this.webSocket = true;
     }
 
     /**
@@ -93,13 +116,18 @@ public final class ChatEdgeServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                             settings.writeBufferLowWaterMark(), settings.writeBufferHighWaterMark()))
-                    .childHandler(new EdgeInitializer(settings, endpoints, application));
+                    .childHandler(new EdgeInitializer(settings, endpoints, webSocket ? application : null));
             Channel ch = bootstrap.bind(settings.host(), settings.port()).sync().channel();
             group = g;
             serverChannel = ch;
             int port = ((InetSocketAddress) ch.localAddress()).getPort();
-            log.info("chat edge listening on {}:{} ({}), WebSocket path {}", settings.host(), port,
-                    transport.wireName(), settings.webSocketPath());
+            if (webSocket) {
+                log.info("chat edge listening on {}:{} ({}), WebSocket path {}", settings.host(), port,
+                        transport.wireName(), settings.webSocketPath());
+            } else {
+                log.info("chat internal API listening on {}:{} ({}), HTTP only", settings.host(), port,
+                        transport.wireName());
+            }
             return port;
         } catch (InterruptedException | RuntimeException e) {
             g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

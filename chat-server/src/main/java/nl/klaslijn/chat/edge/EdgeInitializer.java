@@ -50,11 +50,12 @@ public final class EdgeInitializer extends ChannelInitializer<Channel> {
 
     private final EdgeSettings settings;
     private final @Nullable HttpEndpoints endpoints;
-    private final WebSocketApplication application;
+    private final @Nullable WebSocketApplication application;
     private final OriginCheck originCheck;
     private final WebSocketDecoderConfig decoderConfig;
 
-    EdgeInitializer(EdgeSettings settings, @Nullable HttpEndpoints endpoints, WebSocketApplication application) {
+    /** @param application what runs above the WebSocket layer; null for an HTTP-only edge (no path upgrades) */
+    EdgeInitializer(EdgeSettings settings, @Nullable HttpEndpoints endpoints, @Nullable WebSocketApplication application) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.application = application;
@@ -89,7 +90,15 @@ public final class EdgeInitializer extends ChannelInitializer<Channel> {
         p.remove(HTTP_REQUEST);
         p.addLast(WS_FRAMES, new WebSocketFrameHandler(settings.maxFrameBytes(), settings.closeGrace().toMillis(),
                 settings.maxPendingOutboundBytes()));
+        if (application == null) {
+            throw new IllegalStateException("an HTTP-only edge never upgrades to WebSocket");
+        }
         application.install(p);
+    }
+
+    /** False on an HTTP-only edge: the WebSocket path is then an ordinary path of the endpoints. */
+    boolean servesWebSocket() {
+        return application != null;
     }
 
     EdgeSettings settings() {

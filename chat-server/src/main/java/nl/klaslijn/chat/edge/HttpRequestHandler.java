@@ -86,7 +86,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             String uri = request.uri();
             int q = uri.indexOf('?');
             String path = q < 0 ? uri : uri.substring(0, q);
-            if (path.equals(initializer.settings().webSocketPath())) {
+            if (initializer.servesWebSocket() && path.equals(initializer.settings().webSocketPath())) {
                 upgrade(ctx, request, line);
             } else {
                 unansweredUntil(ctx.channel());

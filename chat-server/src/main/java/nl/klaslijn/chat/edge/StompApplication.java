@@ -2,22 +2,22 @@ package nl.klaslijn.chat.edge;
 
 import io.netty.channel.ChannelPipeline;
 import nl.klaslijn.chat.core.ChatCore;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenVerifier;
 
 /** STOMP 1.2 over the WebSocket layer: the decoder, then authentication (which hands over to dispatch). */
 final class StompApplication implements WebSocketApplication {
 
     private final EdgeSettings settings;
     private final ChatCore core;
-    private final AccessTokens tokens;
+    private final TokenVerifier tokens;
     private final ConnectionTimers timers;
     private final StompDecoder decoder;
 
-    StompApplication(EdgeSettings settings, ChatCore core, AccessTokens tokens) {
+    StompApplication(EdgeSettings settings, ChatCore core, TokenVerifier tokens) {
         this(settings, core, tokens, java.time.Clock.systemUTC());
     }
 
-    StompApplication(EdgeSettings settings, ChatCore core, AccessTokens tokens, java.time.Clock clock) {
+    StompApplication(EdgeSettings settings, ChatCore core, TokenVerifier tokens, java.time.Clock clock) {
         this.settings = settings;
         this.core = core;
         this.tokens = tokens;
@@ -39,7 +39,7 @@ final class StompApplication implements WebSocketApplication {
         return core;
     }
 
-    AccessTokens tokens() {
+    TokenVerifier tokens() {
         return tokens;
     }
 

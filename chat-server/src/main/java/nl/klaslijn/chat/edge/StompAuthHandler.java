@@ -14,6 +14,8 @@ import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.core.StompCommand;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.common.auth.AccessToken;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.InvalidTokenException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,7 +99,10 @@ final class StompAuthHandler extends ChannelInboundHandlerAdapter {
         String token = token(frame);
         AccessToken principal;
         try {
-            principal = app.tokens().verify(token == null ? "" : token);
+            principal = app.tokens().verify(token == null ? "" : token, TokenAudience.CHAT);
+            if (principal.hasRole(Role.SERVICE)) {
+                throw new InvalidTokenException("service tokens cannot open a chat session");
+            }
         } catch (InvalidTokenException e) {
             ErrorCode code = "token expired".equals(e.getMessage()) ? ErrorCode.TOKEN_EXPIRED : ErrorCode.BAD_TOKEN;
             fail(ctx, code, e.getMessage() == null ? "invalid token" : e.getMessage(), null);

@@ -89,7 +89,7 @@ class NettyConnectionTest {
                         }
                     }).connect(address).sync().channel();
             connection = client.eventLoop().submit(() -> new NettyConnection(client,
-                    TestTokens.TOKENS.verify(TestTokens.valid(UUID.randomUUID())),
+                    TestTokens.TOKENS.verify(TestTokens.valid(UUID.randomUUID()), nl.klaslijn.common.auth.TokenAudience.CHAT),
                     timers.forLoop(client.eventLoop()), 1 << 20, 0, 0)).get();
             client.pipeline().addLast(new StompDispatchHandler(connection, new TokenBucket(10, 10, 0), 10, 10));
         }

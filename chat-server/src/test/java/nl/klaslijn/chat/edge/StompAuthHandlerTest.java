@@ -3,7 +3,10 @@ package nl.klaslijn.chat.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import nl.klaslijn.chat.core.Connection;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +60,27 @@ class StompAuthHandlerTest {
                 "Authorization", "Bearer " + TestTokens.signedWithOtherKey(stomp.user)));
         stomp.expectErrorAndClose("bad-token");
         assertThat(stomp.core.opened).isEmpty();
+    }
+
+    @Test
+    void rejectsAPortalTokenAndAnInternalTokenOnConnect() {
+        stomp.send(StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.forAudience(stomp.user, Set.of(Role.PARENT), TokenAudience.PORTAL)));
+        assertThat(stomp.expectErrorAndClose("bad-token").header("message")).isEqualTo("token audience not accepted");
+
+        StompChannel again = new StompChannel();
+        again.send(StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.forAudience(again.user, Set.of(Role.SERVICE), TokenAudience.INTERNAL)));
+        assertThat(again.expectErrorAndClose("bad-token").header("message")).isEqualTo("token audience not accepted");
+        again.close();
+    }
+
+    @Test
+    void rejectsAServiceTokenOnConnectEvenForTheChatAudience() {
+        stomp.send(StompText.frame("CONNECT", "accept-version", "1.2",
+                "Authorization", "Bearer " + TestTokens.forAudience(stomp.user, Set.of(Role.SERVICE), TokenAudience.CHAT)));
+        assertThat(stomp.expectErrorAndClose("bad-token").header("message"))
+                .isEqualTo("service tokens cannot open a chat session");
     }
 
     @Test

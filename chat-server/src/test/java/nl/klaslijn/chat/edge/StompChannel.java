@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenVerifier;
 
 /**
  * The STOMP part of the edge pipeline (WebSocket message layer, STOMP decoder, auth, then dispatch) in an
@@ -38,7 +38,7 @@ final class StompChannel implements AutoCloseable {
         this(settings, TestTokens.TOKENS);
     }
 
-    StompChannel(EdgeSettings settings, AccessTokens tokens) {
+    StompChannel(EdgeSettings settings, TokenVerifier tokens) {
         this(settings, tokens, Long.MAX_VALUE);
     }
 
@@ -47,7 +47,7 @@ final class StompChannel implements AutoCloseable {
         this(settings, TestTokens.TOKENS, pongCap);
     }
 
-    private StompChannel(EdgeSettings settings, AccessTokens tokens, long pongCap) {
+    private StompChannel(EdgeSettings settings, TokenVerifier tokens, long pongCap) {
         this.settings = settings;
         this.app = new StompApplication(settings, core, tokens);
         this.channel = new EmbeddedChannel();

@@ -1,36 +1,44 @@
 package nl.klaslijn.chat.edge;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.chat.ChatSettings;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 
-/** Real access tokens with a fixed test key. */
+/** Real access tokens with a key generated for this test run; the edge gets only its public half. */
 final class TestTokens {
 
-    static final byte[] KEY = "edge-test-key-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8);
-    static final AccessTokens TOKENS = new AccessTokens(KEY, Clock.systemUTC());
+    private static final SigningKey KEY = SigningKey.generate();
+    private static final Duration MAX = ChatSettings.DEFAULT_TOKEN_MAX_LIFETIME;
+    private static final TokenSigner SIGNER = new TokenSigner(KEY, Clock.systemUTC(), MAX);
+    static final TokenVerifier TOKENS = new TokenVerifier(KEY.verificationKeys(), Clock.systemUTC(), MAX);
     static final UUID SCHOOL = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
     private TestTokens() {}
 
     static String valid(UUID user) {
-        return TOKENS.issue(user, SCHOOL, Set.of(Role.PARENT), Duration.ofMinutes(5));
+        return SIGNER.issue(user, SCHOOL, Set.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(5));
+    }
+
+    static String forAudience(UUID user, Set<Role> roles, TokenAudience audience) {
+        return SIGNER.issue(user, SCHOOL, roles, audience, Duration.ofMinutes(5));
     }
 
     static String expired(UUID user) {
-        AccessTokens past = new AccessTokens(KEY, Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC));
-        return past.issue(user, SCHOOL, Set.of(Role.PARENT), Duration.ofMinutes(5));
+        TokenSigner past = new TokenSigner(KEY, Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC), MAX);
+        return past.issue(user, SCHOOL, Set.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(5));
     }
 
     static String signedWithOtherKey(UUID user) {
-        AccessTokens other = new AccessTokens("another-key-0123456789abcdef-0123456789".getBytes(StandardCharsets.UTF_8),
-                Clock.systemUTC());
-        return other.issue(user, SCHOOL, Set.of(Role.PARENT), Duration.ofMinutes(5));
+        return new TokenSigner(SigningKey.generate(), Clock.systemUTC(), MAX)
+                .issue(user, SCHOOL, Set.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(5));
     }
 }

@@ -17,8 +17,9 @@ import nl.klaslijn.chat.client.StompErrorException;
 import nl.klaslijn.chat.client.StompFrame;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.edge.EdgeSettings;
-import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +76,8 @@ class BadInputIT {
 
     @Test
     void rejectsAnExpiredToken() {
-        AccessTokens past = new AccessTokens(TestNode.KEY, Clock.fixed(Instant.now().minusSeconds(3600), ZoneOffset.UTC));
-        String expired = past.issue(alice, node.school, EnumSet.of(Role.PARENT), Duration.ofMinutes(5));
+        TokenSigner past = TestKeys.signer(Clock.fixed(Instant.now().minusSeconds(3600), ZoneOffset.UTC));
+        String expired = past.issue(alice, node.school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(5));
         assertThatThrownBy(() -> StompClient.connect(node.uri(), expired, Duration.ofSeconds(5)))
                 .satisfies(e -> assertThat(((StompErrorException) e).errorCode()).isEqualTo("token-expired"));
     }
@@ -100,8 +101,8 @@ class BadInputIT {
     @Test
     void rejectsAConversationOfAnotherSchoolLikeAMissingOne() {
         UUID stranger = UUID.randomUUID();
-        String foreignToken = node.server.tokens().issue(stranger, UUID.randomUUID(), EnumSet.of(Role.PARENT),
-                Duration.ofMinutes(5));
+        String foreignToken = node.signer.issue(stranger, UUID.randomUUID(), EnumSet.of(Role.PARENT),
+                TokenAudience.CHAT, Duration.ofMinutes(5));
         try (StompClient foreign = StompClient.connect(node.uri(), foreignToken, Duration.ofSeconds(5))) {
             Frames.assertError(foreign.sendMessage(bystanders.id(), "x", "hello"), "not-a-member");
         }

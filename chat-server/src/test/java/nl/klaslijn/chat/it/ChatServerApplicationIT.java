@@ -19,11 +19,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The Spring Boot application as the one-command start runs it (configuration, migration, demo school,
+ * The Spring Boot application as the one-command start runs it (dev profile: configuration, migration, demo school,
  * token file), here on the suite's Cassandra node instead of an embedded one.
  */
 @SpringBootTest(properties = {
+        "spring.profiles.active=dev",
         "klaslijn.chat.port=0",
+        "klaslijn.chat.internal.port=0",
         "klaslijn.cassandra.embedded.enabled=false",
         "klaslijn.cassandra.keyspace=klaslijn_app_it",
         "klaslijn.demo.enabled=true",

@@ -30,7 +30,7 @@ public final class ChildNodeMain {
                 .withHealthInterval(Duration.ofMillis(200))
                 .withMaxReconnectDelay(Duration.ofMillis(300))
                 .withResyncMinInterval(Duration.ofSeconds(1)); // the tests' resyncs need not wait the default 5 s
-        ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
+        ChatSettings settings = new ChatSettings(nodeId, TestKeys.VERIFICATION, Duration.ofDays(7), Duration.ofSeconds(30),
                 EdgeSettings.builder().host("127.0.0.1").port(0).build())
                 .withBroker(broker)
                 .withPresenceNodeTimeout(Duration.ofMillis(Long.parseLong(args[7])));

@@ -125,7 +125,7 @@ class ClusterIT {
             Instant notBefore = cluster.clock.instant();
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + cluster.node(0).port() + "/internal/v1/schools/"
+                            URI.create("http://127.0.0.1:" + cluster.node(0).internalPort() + "/internal/v1/schools/"
                                     + cluster.school + "/users/" + anna + "/revocations"))
                     .header("Authorization", "Bearer " + cluster.serviceToken())
                     .header("Content-Type", "application/json")

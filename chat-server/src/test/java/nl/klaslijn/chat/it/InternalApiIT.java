@@ -12,11 +12,12 @@ import java.util.EnumSet;
 import java.util.UUID;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The internal HTTP API portal-api uses: service tokens only, problem details on errors. */
+/** The internal HTTP API portal-api uses: its own port, internal-audience service tokens only, problem details on errors. */
 class InternalApiIT {
 
     private static TestNode node;
@@ -30,6 +31,39 @@ class InternalApiIT {
     @AfterAll
     static void stop() {
         node.close();
+    }
+
+    @Test
+    void listensOnItsOwnLoopbackPortAndTheWebSocketPortAnswers404ForInternal() throws Exception {
+        assertThat(node.server.internalPort()).isNotEqualTo(node.server.port());
+        String path = "/internal/v1/schools/" + node.school + "/directory/" + UUID.randomUUID();
+        String body = "{\"displayName\":\"Meester Kees\",\"role\":\"teacher\"}";
+        HttpResponse<String> onPublicPort = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.server.port() + path))
+                .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(onPublicPort.statusCode()).isEqualTo(404);
+        HttpResponse<String> onInternalPort = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(onInternalPort.statusCode()).isEqualTo(200);
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.server.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAServiceTokenForAnotherAudience() throws Exception {
+        String path = "/internal/v1/schools/" + node.school + "/conversations";
+        String body = "{\"kind\":\"group\",\"title\":\"x\",\"members\":[{\"userId\":\"" + UUID.randomUUID() + "\",\"role\":\"member\"}]}";
+        for (TokenAudience audience : new TokenAudience[] {TokenAudience.CHAT, TokenAudience.PORTAL}) {
+            String token = node.signer.issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE), audience,
+                    Duration.ofMinutes(5));
+            HttpResponse<String> response = post(path, token, body);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).contains("token audience not accepted");
+        }
     }
 
     @Test
@@ -70,8 +104,8 @@ class InternalApiIT {
         HttpResponse<String> anonymous = post(path, null, body);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("content-type")).hasValue("application/problem+json");
-        String parentToken = node.server.tokens().issue(UUID.randomUUID(), node.school, EnumSet.of(Role.PARENT),
-                Duration.ofMinutes(5));
+        String parentToken = node.signer.issue(UUID.randomUUID(), node.school, EnumSet.of(Role.PARENT),
+                TokenAudience.INTERNAL, Duration.ofMinutes(5));
         assertThat(post(path, parentToken, body).statusCode()).isEqualTo(403);
     }
 
@@ -160,15 +194,15 @@ class InternalApiIT {
     }
 
     private HttpResponse<String> putSettings(TestNode target, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.server.port()
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.server.internalPort()
                         + "/internal/v1/schools/" + target.school + "/settings"))
                 .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String serviceToken() {
-        return node.server.tokens().issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
-                Duration.ofMinutes(5));
+        return node.signer.issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
+                TokenAudience.INTERNAL, Duration.ofMinutes(5));
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
@@ -181,6 +215,6 @@ class InternalApiIT {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + node.server.port() + path);
+        return URI.create("http://127.0.0.1:" + node.server.internalPort() + path);
     }
 }

@@ -18,6 +18,7 @@ import nl.klaslijn.chat.nodes.NodeIdTakenException;
 import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,7 @@ class NodeIdentityIT {
 
     /** Connects to {@code via} with a token that node issues (its own clock), for a user of {@code school}. */
     private static StompClient connect(TestNode via, UUID school, UUID user) {
-        String token = via.server.tokens().issue(user, school, EnumSet.of(Role.PARENT), Duration.ofMinutes(10));
+        String token = via.signer.issue(user, school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(10));
         StompClient client = StompClient.connect(via.uri(), token, Duration.ofSeconds(10));
         await(client.subscribe("/user/events"));
         await(client.subscribe("/user/replies"));

@@ -20,7 +20,8 @@ import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.chat.protocol.Wire;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,14 +86,14 @@ class SessionLifetimeIT {
         UUID other = node.person("Other");
         UUID sid = UUID.randomUUID();
         StompClient client = connect(token(a, sid, Duration.ofMinutes(1)));
-        AccessTokens past = new AccessTokens(TestNode.KEY,
+        TokenSigner past = TestKeys.signer(
                 java.time.Clock.fixed(Instant.now().minus(Duration.ofHours(1)), java.time.ZoneOffset.UTC));
 
         assertThat(refused(client, token(other, sid, Duration.ofMinutes(10)))).isEqualTo("token-mismatch");
         assertThat(refused(client, token(a, UUID.randomUUID(), Duration.ofMinutes(10)))).isEqualTo("token-mismatch");
-        assertThat(refused(client, node.server.tokens().issue(a, node.school, EnumSet.of(Role.TEACHER),
-                Duration.ofMinutes(10), sid))).as("other roles").isEqualTo("token-mismatch");
-        assertThat(refused(client, past.issue(a, node.school, EnumSet.of(Role.PARENT), Duration.ofMinutes(5), sid)))
+        assertThat(refused(client, node.signer.issue(a, node.school, EnumSet.of(Role.TEACHER),
+                TokenAudience.CHAT, Duration.ofMinutes(10), sid))).as("other roles").isEqualTo("token-mismatch");
+        assertThat(refused(client, past.issue(a, node.school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(5), sid)))
                 .isEqualTo("token-expired");
         assertThat(refused(client, "not-a-token")).isEqualTo("bad-token");
         assertThat(refused(client, token(a, sid, Duration.ofSeconds(30)))).isEqualTo("token-not-newer");
@@ -132,7 +133,7 @@ class SessionLifetimeIT {
     }
 
     private String token(UUID user, UUID sid, Duration lifetime) {
-        return node.server.tokens().issue(user, node.school, EnumSet.of(Role.PARENT), lifetime, sid);
+        return node.signer.issue(user, node.school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, lifetime, sid);
     }
 
     private StompClient connect(String token) {
@@ -160,9 +161,9 @@ class SessionLifetimeIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        String service = node.server.tokens().issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
-                Duration.ofMinutes(5));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.server.port() + path))
+        String service = node.signer.issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
+                TokenAudience.INTERNAL, Duration.ofMinutes(5));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.server.internalPort() + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + service)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

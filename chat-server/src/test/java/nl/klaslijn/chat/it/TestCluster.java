@@ -21,6 +21,7 @@ import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.devstack.redis.RedisServer;
 
 /**
@@ -70,7 +71,7 @@ final class TestCluster implements AutoCloseable {
 
     private ChatServer start(int nodeId, BrokerSettings broker) {
         CqlSession session = TestDatabase.session();
-        ChatSettings settings = new ChatSettings(nodeId, TestNode.KEY, Duration.ofDays(7), Duration.ofSeconds(30),
+        ChatSettings settings = new ChatSettings(nodeId, TestKeys.VERIFICATION, Duration.ofDays(7), Duration.ofSeconds(30),
                 EdgeSettings.builder().host("127.0.0.1").port(0).build())
                 .withBroker(broker)
                 .withPresenceNodeTimeout(presenceNodeTimeout)
@@ -97,7 +98,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     String token(UUID user) {
-        return node(0).tokens().issue(user, school, EnumSet.of(Role.PARENT), Duration.ofMinutes(10));
+        return TestKeys.signer(clock).issue(user, school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(10));
     }
 
     /** Connects {@code user} to node {@code index} and subscribes to /user/events and /user/replies. */
@@ -120,7 +121,8 @@ final class TestCluster implements AutoCloseable {
 
     /** A SERVICE token for the internal API (portal-api's role). */
     String serviceToken() {
-        return node(0).tokens().issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(5));
+        return TestKeys.signer(clock).issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE),
+                TokenAudience.INTERNAL, Duration.ofMinutes(5));
     }
 
     static byte[] utf8(String text) {

@@ -2,7 +2,6 @@ package nl.klaslijn.chat.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,6 +20,8 @@ import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 
 /**
  * A real chat node for integration tests: the production wiring ({@link ChatServer}) on a free port,
@@ -29,13 +30,13 @@ import nl.klaslijn.common.auth.Role;
  */
 final class TestNode implements AutoCloseable {
 
-    static final byte[] KEY = "integration-test-signing-key-0123456789".getBytes(StandardCharsets.UTF_8);
-
     /** Node settings for tests that move the node's clock (by days, to cross buckets): the clock check is off. */
     static final NodeSettings UNCHECKED_CLOCK = new NodeSettings(NodeSettings.DEFAULTS.leaseTtl(),
             NodeSettings.DEFAULTS.maxClockSkew(), false);
 
     final MutableClock clock = new MutableClock();
+    /** Signs tokens as portal-api would (the node itself can only verify). */
+    final TokenSigner signer = TestKeys.signer(clock);
     final ChatServer server;
     final UUID school = UUID.randomUUID();
 
@@ -56,7 +57,7 @@ final class TestNode implements AutoCloseable {
     private TestNode(CqlSession session, int nodeId, EdgeSettings.Builder edge, Duration bucketWidth,
             NodeSettings nodes, Duration clockOffset, SessionLimits limits) {
         clock.advance(clockOffset);
-        server = ChatServer.start(new ChatSettings(nodeId, KEY, bucketWidth, Duration.ofSeconds(30),
+        server = ChatServer.start(new ChatSettings(nodeId, TestKeys.VERIFICATION, bucketWidth, Duration.ofSeconds(30),
                 edge.host("127.0.0.1").port(0).build()).withNodes(nodes).withSessionLimits(limits), session, clock);
     }
 
@@ -76,7 +77,7 @@ final class TestNode implements AutoCloseable {
     }
 
     String token(UUID user) {
-        return server.tokens().issue(user, school, EnumSet.of(Role.PARENT), Duration.ofMinutes(10));
+        return signer.issue(user, school, EnumSet.of(Role.PARENT), TokenAudience.CHAT, Duration.ofMinutes(10));
     }
 
     /** Connects as {@code user} and subscribes to /user/events and /user/replies. */

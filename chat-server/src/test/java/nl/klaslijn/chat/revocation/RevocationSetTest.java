@@ -51,11 +51,13 @@ class RevocationSetTest {
 
     private AccessToken token(UUID who, String issuedAt, UUID sessionId) {
         Instant issued = Instant.parse(issuedAt);
-        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300), sessionId);
+        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300),
+                nl.klaslijn.common.auth.TokenAudience.CHAT, sessionId);
     }
 
     private AccessToken token(UUID who, String issuedAt) {
         Instant issued = Instant.parse(issuedAt);
-        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300));
+        return new AccessToken(who, school, Set.of(Role.PARENT), issued, issued.plusSeconds(300),
+                nl.klaslijn.common.auth.TokenAudience.CHAT, null);
     }
 }

@@ -7,23 +7,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The verified content of a short-lived access token: who the bearer is, in which school (tenant),
- * with which roles, issued when (whole seconds, as JWT carries it), until when. Only {@link AccessTokens} creates these, after checking the signature
- * and the expiry, so holding one means the token was valid when it was verified.
+ * with which roles, issued when (whole seconds, as JWT carries it), until when, and for which audience.
+ * Only {@link TokenVerifier} creates these, after checking the signature, the audience and the times, so
+ * holding one means the token was valid for {@code audience} when it was verified.
  *
  * @param sessionId the {@code sid} claim: the per-device session (portal-api's refresh-token family) the token
- *     was issued from, or null for a token issued outside a session (service tokens, older tokens). A revocation
- *     may name one session id instead of all of a user's sessions.
+ *     was issued from, or null for a token issued outside a session (service tokens). A revocation may name one
+ *     session id instead of all of a user's sessions.
  */
 public record AccessToken(UUID userId, UUID schoolId, Set<Role> roles, Instant issuedAt, Instant expiresAt,
-        @Nullable UUID sessionId) {
+        TokenAudience audience, @Nullable UUID sessionId) {
 
     public AccessToken {
         roles = Set.copyOf(roles);
-    }
-
-    /** A token without a session id. */
-    public AccessToken(UUID userId, UUID schoolId, Set<Role> roles, Instant issuedAt, Instant expiresAt) {
-        this(userId, schoolId, roles, issuedAt, expiresAt, null);
     }
 
     public boolean hasRole(Role role) {

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 
 /**
@@ -37,17 +39,27 @@ import nl.klaslijn.common.auth.Role;
  *                         feeder: userId,token
  * </pre>
  *
- * Common options: --base-url (http://127.0.0.1:18080; in a cluster any one node: all nodes share Cassandra), --key (the server's klaslijn.chat.token-signing-key),
- * --out (the CSV file), --token-hours (2), --parallel (8 HTTP calls in flight).
+ * Common options: --base-url (the internal API port, http://127.0.0.1:18090; in a cluster any one node: all nodes share
+ * Cassandra), --signing-key-file (PEM of the key whose public half the server's klaslijn.chat.token-verification-keys
+ * holds; default the dev profile's development key), --out (the CSV file), --token-hours (2, at most the server's
+ * klaslijn.chat.token-max-lifetime), --parallel (8 HTTP calls in flight). The tokens are signed as portal-api signs them:
+ * chat tokens for the users, an internal-audience SERVICE token for the set-up calls.
  */
 public final class BenchSetup {
 
-    static final String DEFAULT_KEY = "klaslijn-local-development-signing-key-do-not-use";
+    /** The dev profile's development signing key (application-dev.yml of both services); refused outside it. */
+    static final String DEVELOPMENT_KEY = """
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgXMBclcRuXsVlbWlx
+            Xjj6LHs4TOPrciCiG+jhs/mQ8TWhRANCAAR3zeNAvmsdBXt5W6duyLsn3KAcn9Ly
+            zoHiK3Y+KJMTJn+QzgRK5zBB2nqXnPEyteDJs7yw90R+VWHHv8zNgBLy
+            -----END PRIVATE KEY-----
+            """;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final AccessTokens tokens;
+    private final TokenSigner tokens;
     private final Duration tokenLifetime;
     private final String serviceToken;
     private final Semaphore inFlight;
@@ -55,22 +67,24 @@ public final class BenchSetup {
 
     BenchSetup(String baseUrl, String key, Duration tokenLifetime, int parallel) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.tokens = new AccessTokens(key.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        this.tokens = new TokenSigner(SigningKey.parse(key), Clock.systemUTC(), tokenLifetime);
         this.tokenLifetime = tokenLifetime;
-        this.serviceToken = tokens.issue(UUID.randomUUID(), school, Set.of(Role.SERVICE), tokenLifetime);
+        this.serviceToken = tokens.issue(UUID.randomUUID(), school, Set.of(Role.SERVICE), TokenAudience.INTERNAL,
+                tokenLifetime);
         this.inFlight = new Semaphore(parallel);
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: BenchSetup direct|groups|idle [--pairs N] [--groups G --size S] [--users N]"
-                    + " [--base-url URL] [--key KEY] [--out FILE] [--token-hours H] [--parallel P]");
+                    + " [--base-url URL] [--signing-key-file PEM] [--out FILE] [--token-hours H] [--parallel P]");
             System.exit(2);
         }
         String mode = args[0];
         Map<String, String> opts = options(args);
-        BenchSetup setup = new BenchSetup(opts.getOrDefault("base-url", "http://127.0.0.1:18080"),
-                opts.getOrDefault("key", DEFAULT_KEY),
+        String key = opts.containsKey("signing-key-file")
+                ? Files.readString(Path.of(opts.get("signing-key-file")), StandardCharsets.US_ASCII) : DEVELOPMENT_KEY;
+        BenchSetup setup = new BenchSetup(opts.getOrDefault("base-url", "http://127.0.0.1:18090"), key,
                 Duration.ofHours(Long.parseLong(opts.getOrDefault("token-hours", "2"))),
                 Integer.parseInt(opts.getOrDefault("parallel", "8")));
         Path out = Path.of(opts.getOrDefault("out", "target/bench-data/" + mode + ".csv")).toAbsolutePath();
@@ -158,7 +172,7 @@ public final class BenchSetup {
     }
 
     private String token(UUID user) {
-        return tokens.issue(user, school, Set.of(Role.PARENT), tokenLifetime);
+        return tokens.issue(user, school, Set.of(Role.PARENT), TokenAudience.CHAT, tokenLifetime);
     }
 
     private CompletableFuture<?> putPerson(UUID user, String name) {

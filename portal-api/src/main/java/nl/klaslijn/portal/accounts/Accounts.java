@@ -1,7 +1,6 @@
 package nl.klaslijn.portal.accounts;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.portal.app.PortalProperties;
 import nl.klaslijn.portal.crypto.Hashing;
@@ -41,7 +41,7 @@ public class Accounts {
     private final AccountStore store;
     private final People people;
     private final PasswordEncoder passwords;
-    private final AccessTokens accessTokens;
+    private final TokenSigner accessTokens;
     private final AttemptLimiter limiter;
     private final Clock clock;
     private final byte[] lookupKey;
@@ -50,7 +50,7 @@ public class Accounts {
     private final String dummyHash;
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, People people, PasswordEncoder passwords, AccessTokens accessTokens,
+    Accounts(AccountStore store, People people, PasswordEncoder passwords, TokenSigner accessTokens,
             AttemptLimiter limiter, Clock clock, PortalProperties properties, ApplicationEventPublisher events) {
         this.store = store;
         this.events = events;
@@ -59,7 +59,7 @@ public class Accounts {
         this.accessTokens = accessTokens;
         this.limiter = limiter;
         this.clock = clock;
-        this.lookupKey = properties.auth().lookupKey().getBytes(StandardCharsets.UTF_8);
+        this.lookupKey = java.util.Base64.getDecoder().decode(properties.auth().lookupKey().strip());
         if (lookupKey.length < 32) {
             throw new IllegalArgumentException("klaslijn.auth.lookup-key must be at least 32 bytes");
         }
@@ -221,13 +221,14 @@ public class Accounts {
     /** Access token, and the family's next refresh token stamped with the generation the family was checked at. */
     private TokenPair issue(UUID accountId, UUID schoolId, UUID family, int generation) {
         Set<Role> roles = people.membership(schoolId, accountId).map(Membership::roles).orElse(Set.of());
-        String access = accessTokens.issue(accountId, schoolId, roles, accessLifetime, family);
+        String access = accessTokens.issue(accountId, schoolId, roles, TokenAudience.PORTAL, accessLifetime, family);
+        String chat = accessTokens.issue(accountId, schoolId, roles, TokenAudience.CHAT, accessLifetime, family);
         String refresh = RandomTokens.opaque();
         Instant now = clock.instant();
         store.insertRefresh(Hashing.sha256(refresh), new RefreshToken(accountId, schoolId, family,
                 now.plus(refreshLifetime), null), refreshLifetime.plusDays(1));
         store.touchFamily(accountId, family, schoolId, generation, refreshLifetime.plusDays(1));
-        return new TokenPair(access, accessLifetime.toSeconds(), refresh, accountId, schoolId, roles);
+        return new TokenPair(access, accessLifetime.toSeconds(), refresh, accountId, schoolId, roles, chat);
     }
 
     /** HMAC-SHA-256 of the normalised address: the only form in which e-mail addresses are looked up. */

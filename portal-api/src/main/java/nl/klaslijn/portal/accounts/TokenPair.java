@@ -7,9 +7,10 @@ import nl.klaslijn.common.auth.Role;
 /**
  * What a login, a registration or a refresh returns.
  *
- * @param accessToken short-lived HS256 token for portal-api and for chat-server's STOMP CONNECT
- * @param expiresIn seconds until the access token expires
+ * @param accessToken short-lived ES256 token for portal-api only ({@code aud: portal})
+ * @param expiresIn seconds until the access token (and the chat token) expires
  * @param refreshToken opaque, single use: exchange it for the next pair before it expires
+ * @param chatToken short-lived ES256 token for chat-server's STOMP CONNECT only ({@code aud: chat}), same lifetime
  */
 public record TokenPair(String accessToken, long expiresIn, String refreshToken, UUID accountId, UUID schoolId,
-        Set<Role> roles) {}
+        Set<Role> roles, String chatToken) {}

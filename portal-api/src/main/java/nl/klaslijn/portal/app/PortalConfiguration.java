@@ -1,9 +1,9 @@
 package nl.klaslijn.portal.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
@@ -12,15 +12,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Wires portal-api's shared beans: (optionally) a local Cassandra node, the migrated session (set {@code portal}),
- * the access-token issuer, the password encoder and the clock. Beans close in reverse order on shutdown.
+ * the keys, the access-token signer and verifier, the password encoder and the clock. Beans close in reverse order on
+ * shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration {
+
+    /** Declared first, so a missing or refused key stops the start before Cassandra is touched. */
+    @Bean
+    PortalKeys portalKeys(Environment environment, CryptoProperties crypto) {
+        return PortalKeys.from(environment, crypto);
+    }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
@@ -48,9 +56,15 @@ class PortalConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Only portal-api signs access tokens (for the portal, the chat and the chat's internal API). */
     @Bean
-    AccessTokens accessTokens(PortalProperties properties, Clock clock) {
-        return new AccessTokens(properties.auth().tokenSigningKey().getBytes(StandardCharsets.UTF_8), clock);
+    TokenSigner tokenSigner(PortalKeys keys, Clock clock) {
+        return new TokenSigner(keys.signingKey(), clock, keys.maxLifetime());
+    }
+
+    @Bean
+    TokenVerifier tokenVerifier(PortalKeys keys, Clock clock) {
+        return new TokenVerifier(keys.verificationKeys(), clock, keys.maxLifetime());
     }
 
     /** Argon2id with Spring Security's current defaults (16 MiB, 2 iterations, parallelism 1). */

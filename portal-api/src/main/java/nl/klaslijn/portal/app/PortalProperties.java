@@ -17,8 +17,9 @@ public record PortalProperties(Auth auth, Onboarding onboarding, PasswordReset p
     /**
      * Credentials and tokens.
      *
-     * @param tokenSigningKey HS256 key (at least 32 bytes); must equal the chat server's {@code klaslijn.chat.token-signing-key}
-     * @param lookupKey HMAC key for the e-mail lookup hash (at least 32 bytes); never change it once accounts exist
+     * @param tokenSigningKey EC P-256 private key (PEM or JWK) access tokens are signed with (ES256); the chat server
+     *     holds its public key ({@code klaslijn.chat.token-verification-keys}). Checked by {@link PortalKeys}
+     * @param lookupKey base64 HMAC key for the e-mail lookup hash (32 random bytes); never change it once accounts exist
      */
     public record Auth(String tokenSigningKey, String lookupKey, Duration accessTokenLifetime,
             Duration refreshTokenLifetime) {}

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.portal.app.PortalProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chat server's internal HTTP API (docs/protocol.md, section 7) as the chat sync uses it, over the JDK's
- * {@link HttpClient} with a connect and a request timeout. Every call carries a fresh SERVICE access token signed with
- * the shared key. Conversation calls return the chat's member map after the call (user id → role wire name); member
+ * {@link HttpClient} with a connect and a request timeout. Every call carries a fresh SERVICE access token for audience
+ * {@code internal}, signed with portal-api's key (the chat server holds only its public key). Conversation calls return the chat's member map after the call (user id → role wire name); member
  * calls return empty when the conversation does not exist there. Everything else that is not a success throws
  * {@link ChatUnavailableException}.
  */
@@ -40,11 +41,11 @@ class ChatApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client;
-    private final AccessTokens tokens;
+    private final TokenSigner tokens;
     private final String base;
     private final Duration timeout;
 
-    ChatApi(PortalProperties properties, AccessTokens tokens) {
+    ChatApi(PortalProperties properties, TokenSigner tokens) {
         this.tokens = tokens;
         this.timeout = properties.chat().sync().requestTimeout();
         String url = properties.chat().internalUrl().toString();
@@ -122,7 +123,8 @@ class ChatApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        String token = tokens.issue(SERVICE_USER, new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(2));
+        String token = tokens.issue(SERVICE_USER, new UUID(0, 0), EnumSet.of(Role.SERVICE), TokenAudience.INTERNAL,
+                Duration.ofMinutes(2));
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -150,7 +152,7 @@ class ChatApi {
             }
         }
         String hint = r.statusCode() == 401 || r.statusCode() == 403
-                ? " (is klaslijn.auth.token-signing-key the chat server's klaslijn.chat.token-signing-key?)" : "";
+                ? " (does the chat server's klaslijn.chat.token-verification-keys hold the public key of klaslijn.auth.token-signing-key?)" : "";
         throw new ChatUnavailableException(what + ": chat server answered " + r.statusCode() + hint);
     }
 

@@ -2,7 +2,8 @@ package nl.klaslijn.portal.http;
 
 import java.util.Locale;
 import nl.klaslijn.common.auth.AccessToken;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.auth.InvalidTokenException;
 import nl.klaslijn.portal.access.Caller;
 import nl.klaslijn.portal.people.People;
@@ -16,16 +17,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Authentication, in one place: an endpoint that declares a {@link Caller} parameter requires
- * {@code Authorization: Bearer <access token>}; a missing, malformed, badly signed or expired token gets 401 before the
- * endpoint runs. Endpoints without a {@code Caller} parameter are public. The caller's membership in the token's school
+ * {@code Authorization: Bearer <access token>}; a missing, malformed, badly signed or expired token, or one for another
+ * audience (a chat token, an internal token), gets 401 before the endpoint runs. Endpoints without a {@code Caller} parameter are public. The caller's membership in the token's school
  * is read from Cassandra on every request (one single-row read).
  */
 final class CallerResolver implements HandlerMethodArgumentResolver {
 
-    private final AccessTokens tokens;
+    private final TokenVerifier tokens;
     private final People people;
 
-    CallerResolver(AccessTokens tokens, People people) {
+    CallerResolver(TokenVerifier tokens, People people) {
         this.tokens = tokens;
         this.people = people;
     }
@@ -44,7 +45,7 @@ final class CallerResolver implements HandlerMethodArgumentResolver {
         }
         AccessToken token;
         try {
-            token = tokens.verify(header.substring(7).strip());
+            token = tokens.verify(header.substring(7).strip(), TokenAudience.PORTAL);
         } catch (InvalidTokenException e) {
             throw ApiException.unauthenticated("The access token is not valid: " + e.getMessage() + ".");
         }

@@ -2,7 +2,7 @@ package nl.klaslijn.portal.http;
 
 import java.time.Clock;
 import java.util.List;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.portal.app.PortalProperties;
 import nl.klaslijn.portal.people.People;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,10 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration implements WebMvcConfigurer {
 
-    private final AccessTokens tokens;
+    private final TokenVerifier tokens;
     private final People people;
 
-    HttpConfiguration(AccessTokens tokens, People people) {
+    HttpConfiguration(TokenVerifier tokens, People people) {
         this.tokens = tokens;
         this.people = people;
     }

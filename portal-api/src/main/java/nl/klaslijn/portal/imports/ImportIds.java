@@ -1,7 +1,6 @@
 package nl.klaslijn.portal.imports;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import nl.klaslijn.portal.app.PortalProperties;
@@ -20,7 +19,7 @@ class ImportIds {
     private final byte[] key;
 
     ImportIds(PortalProperties properties) {
-        this.key = properties.auth().lookupKey().getBytes(StandardCharsets.UTF_8);
+        this.key = java.util.Base64.getDecoder().decode(properties.auth().lookupKey().strip());
     }
 
     UUID group(UUID schoolId, String name) {

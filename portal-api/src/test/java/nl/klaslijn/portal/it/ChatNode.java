@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,18 +28,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * A real chat node in this JVM for the chat-sync tests: the production wiring ({@link ChatServer}) against the suite's
  * Cassandra node, keyspace {@code chat_it} (the chat's own schema), on a fixed free port so it can be stopped and
- * started again at the same address portal-api was configured with. Verifies tokens with the tests' signing key.
+ * started again at the same address portal-api was configured with (its internal API on a port of its own). Holds only
+ * the public half of the tests' signing key.
  */
 final class ChatNode {
 
     static final int PORT = freePort();
+    static final int INTERNAL_PORT = freePort();
     private static @Nullable CqlSession session;
     private static @Nullable ChatServer server;
 
     private ChatNode() {}
 
     static String internalUrl() {
-        return "http://127.0.0.1:" + PORT;
+        return "http://127.0.0.1:" + INTERNAL_PORT;
     }
 
     static URI stompUri() {
@@ -50,8 +51,9 @@ final class ChatNode {
     /** Starts the node unless it runs; returns it. */
     static synchronized ChatServer start() {
         if (server == null) {
-            ChatSettings settings = new ChatSettings(1, PortalIT.SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
-                    Duration.ofDays(7), Duration.ofSeconds(1), EdgeSettings.builder().host("127.0.0.1").port(PORT).build());
+            ChatSettings settings = new ChatSettings(1, PortalIT.SIGNING_KEY.verificationKeys(),
+                    Duration.ofDays(7), Duration.ofSeconds(1), EdgeSettings.builder().host("127.0.0.1").port(PORT).build())
+                    .withInternalApi(EdgeSettings.builder().host("127.0.0.1").port(INTERNAL_PORT).ioThreads(1).build());
             server = ChatServer.start(settings, session(), Clock.systemUTC());
         }
         return server;

@@ -98,8 +98,8 @@ class ChatSyncIT extends PortalIT {
         awaitMembers(school, group, GroupChannel.ANNOUNCEMENTS,
                 Map.of(teacher.accountId(), MemberRole.OWNER, parent.accountId(), MemberRole.READER));
 
-        try (StompClient teacherChat = ChatNode.connect(teacher.accessToken());
-                StompClient parentChat = ChatNode.connect(parent.accessToken())) {
+        try (StompClient teacherChat = ChatNode.connect(teacher.chatToken());
+                StompClient parentChat = ChatNode.connect(parent.chatToken())) {
             ChatNode.await(teacherChat.sendMessage(channel, "m-1", "Morgen gym!"));
             StompFrame received = nextEventOtherThanPresence(parentChat);
             assertThat(received).isNotNull();
@@ -211,13 +211,13 @@ class ChatSyncIT extends PortalIT {
     void loggingOutEverywhereCutsALiveChatConnectionWithinSeconds() throws Exception {
         SchoolFixture school = school("Sync logout");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("2"), "Tess", new UUID[1]);
-        StompClient chat = ChatNode.connect(parent.accessToken());
+        StompClient chat = ChatNode.connect(parent.chatToken());
         clock.advance(Duration.ofSeconds(2)); // the revocation falls in a later second than the token's issue time
 
         assertThat(api.post("/api/me/logout-everywhere", parent.accessToken(), null).status()).isEqualTo(204);
 
         assertCutWithinSeconds(chat);
-        assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
+        assertThatThrownBy(() -> ChatNode.connect(parent.chatToken()))
                 .as("a token issued before the revocation is refused").isInstanceOf(StompErrorException.class);
     }
 
@@ -225,7 +225,7 @@ class ChatSyncIT extends PortalIT {
     void aPasswordChangeCutsLiveChatConnectionsAndTheNewSessionConnects() throws Exception {
         SchoolFixture school = school("Sync password");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("3"), "Luuk", new UUID[1]);
-        StompClient chat = ChatNode.connect(parent.accessToken());
+        StompClient chat = ChatNode.connect(parent.chatToken());
         clock.advance(Duration.ofSeconds(2));
 
         Api.Response changed = api.put("/api/me/password", parent.accessToken(),
@@ -233,7 +233,7 @@ class ChatSyncIT extends PortalIT {
         assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
 
         assertCutWithinSeconds(chat);
-        try (StompClient again = ChatNode.connect(changed.text("accessToken"))) {
+        try (StompClient again = ChatNode.connect(changed.text("chatToken"))) {
             assertThat(again.connectedFrame().header("user-name")).isEqualTo(parent.accountId().toString());
         }
     }
@@ -247,7 +247,7 @@ class ChatSyncIT extends PortalIT {
         SchoolFixture.Member other = school.parentOfNewPupil(group, "Siem", new UUID[1]);
         awaitMembers(school, group, GroupChannel.PARENTS,
                 Map.of(parent.accountId(), MemberRole.MEMBER, other.accountId(), MemberRole.MEMBER));
-        StompClient chat = ChatNode.connect(parent.accessToken());
+        StompClient chat = ChatNode.connect(parent.chatToken());
         clock.advance(Duration.ofSeconds(2));
         UUID guardian = UUID.fromString(api.get("/api/me", parent.accessToken()).text("guardianId"));
 
@@ -272,8 +272,8 @@ class ChatSyncIT extends PortalIT {
 
         awaitDirectoryContact(school, shy, true);
         String direct = "{\"userId\":\"" + shy.accountId() + "\"}";
-        try (StompClient parentChat = ChatNode.connect(other.accessToken());
-                StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+        try (StompClient parentChat = ChatNode.connect(other.chatToken());
+                StompClient teacherChat = ChatNode.connect(teacher.chatToken())) {
             ChatNode.await(parentChat.subscribe("/user/replies"));
             ChatNode.await(teacherChat.subscribe("/user/replies"));
             assertThatThrownBy(() -> ChatNode.await(parentChat.request("/app/direct", direct)))
@@ -286,7 +286,7 @@ class ChatSyncIT extends PortalIT {
         saveStaffContactOnly(shy, false);
 
         awaitDirectoryContact(school, shy, false);
-        try (StompClient parentChat = ChatNode.connect(other.accessToken())) {
+        try (StompClient parentChat = ChatNode.connect(other.chatToken())) {
             ChatNode.await(parentChat.subscribe("/user/replies"));
             assertThat(ChatNode.await(parentChat.request("/app/direct", direct)).header("event-type"))
                     .as("after choosing contact by anyone again").isEqualTo("direct");
@@ -313,8 +313,8 @@ class ChatSyncIT extends PortalIT {
         awaitMembers(school, group, GroupChannel.PARENTS, Map.of(leaving.accountId(), MemberRole.MEMBER,
                 staying.accountId(), MemberRole.MEMBER, bystander.accountId(), MemberRole.MEMBER));
         awaitMembers(school, otherGroup, GroupChannel.PARENTS, Map.of(staying.accountId(), MemberRole.MEMBER));
-        StompClient leavingChat = ChatNode.connect(leaving.accessToken());
-        StompClient stayingChat = ChatNode.connect(staying.accessToken());
+        StompClient leavingChat = ChatNode.connect(leaving.chatToken());
+        StompClient stayingChat = ChatNode.connect(staying.chatToken());
         clock.advance(Duration.ofSeconds(2));
 
         assertThat(api.delete(school.path("/pupils/" + onlyChild[0]), school.admin.accessToken()).status()).isEqualTo(204);
@@ -349,19 +349,19 @@ class ChatSyncIT extends PortalIT {
         assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
 
         await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            try (StompClient parentChat = ChatNode.connect(parent.accessToken())) {
+            try (StompClient parentChat = ChatNode.connect(parent.chatToken())) {
                 ChatNode.await(parentChat.subscribe("/user/replies"));
                 assertThatThrownBy(() -> ChatNode.await(parentChat.request("/app/conversations", "{}")))
                         .rootCause().isInstanceOfSatisfying(StompErrorException.class,
                                 e -> assertThat(e.errorCode()).isEqualTo("module-off"));
             }
         });
-        try (StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+        try (StompClient teacherChat = ChatNode.connect(teacher.chatToken())) {
             assertThatThrownBy(() -> ChatNode.await(teacherChat.sendMessage(channel, "m-off", "Morgen vrij")))
                     .rootCause().isInstanceOfSatisfying(StompErrorException.class,
                             e -> assertThat(e.errorCode()).isEqualTo("module-off"));
         }
-        try (StompClient other = ChatNode.connect(neighbour.accessToken())) {
+        try (StompClient other = ChatNode.connect(neighbour.chatToken())) {
             ChatNode.await(other.subscribe("/user/replies"));
             assertThat(ChatNode.await(other.request("/app/conversations", "{}")).header("event-type"))
                     .as("another school keeps its chat").isEqualTo("conversations");
@@ -371,7 +371,7 @@ class ChatSyncIT extends PortalIT {
                 .isEqualTo(200);
 
         await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            try (StompClient teacherChat = ChatNode.connect(teacher.accessToken())) {
+            try (StompClient teacherChat = ChatNode.connect(teacher.chatToken())) {
                 assertThat(ChatNode.await(teacherChat.sendMessage(channel, "m-on", "Morgen gym")).header("message-id"))
                         .isNotNull();
             }
@@ -382,7 +382,7 @@ class ChatSyncIT extends PortalIT {
     void aPasswordResetCutsLiveChatConnections() throws Exception {
         SchoolFixture school = school("Sync reset");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("4"), "Jesse", new UUID[1]);
-        StompClient chat = ChatNode.connect(parent.accessToken());
+        StompClient chat = ChatNode.connect(parent.chatToken());
         clock.advance(Duration.ofSeconds(2));
         assertThat(api.post("/api/auth/password-reset", null, Map.of("email", parent.email())).status()).isEqualTo(202);
         await().atMost(CONVERGES_WITHIN).until(() -> !TestMail.to(parent.email()).isEmpty());
@@ -395,7 +395,7 @@ class ChatSyncIT extends PortalIT {
         assertThat(done.status()).as(done.body().toString()).isEqualTo(204);
 
         assertCutWithinSeconds(chat);
-        assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
+        assertThatThrownBy(() -> ChatNode.connect(parent.chatToken()))
                 .as("a token issued before the reset is refused").isInstanceOf(StompErrorException.class);
     }
 
@@ -412,7 +412,7 @@ class ChatSyncIT extends PortalIT {
         SchoolFixture.Member leaver = school.parentOfNewPupil(seven, "Isa", leaving);
         awaitMembers(school, seven, GroupChannel.PARENTS,
                 Map.of(mover.accountId(), MemberRole.MEMBER, leaver.accountId(), MemberRole.MEMBER));
-        StompClient leaverChat = ChatNode.connect(leaver.accessToken());
+        StompClient leaverChat = ChatNode.connect(leaver.chatToken());
         clock.advance(Duration.ofSeconds(2));
 
         Api.Response moved = api.post(school.path("/year-end-move"), school.admin.accessToken(), Map.of(

@@ -27,7 +27,7 @@ class OnboardingIT extends PortalIT {
         Api.Response r = register(token, SchoolFixture.email());
 
         assertThat(r.status()).isEqualTo(201);
-        AccessToken verified = accessTokens.verify(r.text("accessToken"));
+        AccessToken verified = verifier.verify(r.text("accessToken"), nl.klaslijn.common.auth.TokenAudience.PORTAL);
         assertThat(verified.schoolId()).isEqualTo(school.schoolId);
         assertThat(verified.roles()).containsExactly(Role.PARENT);
         Api.Response me = api.get("/api/me", r.text("accessToken"));

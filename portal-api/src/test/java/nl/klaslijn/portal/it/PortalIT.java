@@ -3,8 +3,11 @@ package nl.klaslijn.portal.it;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
-import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.devstack.cassandra.CassandraNode;
 import nl.klaslijn.devstack.cassandra.TestCassandra;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context; each test builds schools of its own, so tests never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "klaslijn.auth.token-signing-key=" + PortalIT.SIGNING_KEY,
+        // Test keys (random bytes, not the dev profile's): the lookup key and the medical key stay fixed, so data
+        // sealed or hashed in an earlier run of the shared node still opens.
+        "klaslijn.auth.lookup-key=" + PortalIT.LOOKUP_KEY,
+        "klaslijn.crypto.medical-key=" + PortalIT.MEDICAL_KEY,
         "klaslijn.limits.attempts-per-minute=100000",
         "klaslijn.limits.burst=100000",
         // Off here: these tests have no chat server (ChatSyncIT switches it on against a real one).
@@ -31,10 +37,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 abstract class PortalIT {
 
-    static final String SIGNING_KEY = "portal-integration-test-signing-key-0123456789";
+    /** portal-api's token key in these tests, generated per run; the chat node ({@link ChatNode}) gets its public half. */
+    static final SigningKey SIGNING_KEY = SigningKey.generate();
+    static final String LOOKUP_KEY = "Tts5LpEJSGau7TF/BzqlerpJypX4f2sVRI7BsX3QpvQ=";
+    static final String MEDICAL_KEY = "Eoflsq3ztHnDigmFFXiOQ1DfvL2q3Qyr3SRfc1pktQQ=";
 
     @DynamicPropertySource
     static void cassandra(DynamicPropertyRegistry registry) {
+        registry.add("klaslijn.auth.token-signing-key", SIGNING_KEY::privateKeyPem);
         registry.add("klaslijn.cassandra.contact-points", () -> {
             CassandraNode node = TestCassandra.shared();
             return node.contactPoint().getHostString() + ":" + node.contactPoint().getPort();
@@ -50,7 +60,10 @@ abstract class PortalIT {
     int port;
 
     @Autowired
-    AccessTokens accessTokens;
+    TokenSigner signer;
+
+    @Autowired
+    TokenVerifier verifier;
 
     @Autowired
     MutableClock clock;
@@ -63,9 +76,10 @@ abstract class PortalIT {
         clock.reset();
     }
 
-    /** The platform operator's service token (as an operator would mint it with the shared key). */
+    /** The platform operator's service token for the portal (as an operator would mint it with portal-api's key). */
     String operatorToken() {
-        return accessTokens.issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE), Duration.ofMinutes(5));
+        return signer.issue(UUID.randomUUID(), new UUID(0, 0), EnumSet.of(Role.SERVICE), TokenAudience.PORTAL,
+                Duration.ofMinutes(5));
     }
 
     SchoolFixture school(String name) {

@@ -16,7 +16,7 @@ final class SchoolFixture {
     static final String PASSWORD = "correct horse battery";
 
     /** Someone with an account: their ids and a fresh session. */
-    record Member(UUID accountId, String email, String accessToken, String refreshToken) {}
+    record Member(UUID accountId, String email, String accessToken, String refreshToken, String chatToken) {}
 
     private final Api api;
     final UUID schoolId;
@@ -44,7 +44,8 @@ final class SchoolFixture {
         String email = email();
         Api.Response r = api.post("/api/registrations", null, Map.of("token", token, "email", email, "password", PASSWORD));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return new Member(UUID.fromString(r.text("accountId")), email, r.text("accessToken"), r.text("refreshToken"));
+        return new Member(UUID.fromString(r.text("accountId")), email, r.text("accessToken"), r.text("refreshToken"),
+                r.text("chatToken"));
     }
 
     UUID group(String name) {

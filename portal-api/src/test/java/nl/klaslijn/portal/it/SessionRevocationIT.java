@@ -11,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.client.StompErrorException;
 import nl.klaslijn.chat.client.StompFrame;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.TokenAudience;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,9 +34,6 @@ class SessionRevocationIT extends PortalIT {
         registry.add("klaslijn.chat.sync.request-timeout", () -> "2s");
     }
 
-    @Autowired
-    AccessTokens tokens;
-
     @BeforeEach
     void chatRuns() {
         ChatNode.start();
@@ -47,11 +43,11 @@ class SessionRevocationIT extends PortalIT {
     void everyAccessTokenOfASessionCarriesItsFamilyAsSid() throws Exception {
         SchoolFixture school = school("Sid");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("1"), "Bo", new UUID[1]);
-        UUID sid = tokens.verify(parent.accessToken()).sessionId();
+        UUID sid = verifier.verify(parent.accessToken(), TokenAudience.PORTAL).sessionId();
         assertThat(sid).isNotNull();
         Api.Response next = refresh(parent.refreshToken());
-        assertThat(tokens.verify(next.text("accessToken")).sessionId()).as("the same session after rotation").isEqualTo(sid);
-        assertThat(tokens.verify(login(parent).text("accessToken")).sessionId()).as("a new login is a new session")
+        assertThat(verifier.verify(next.text("accessToken"), TokenAudience.PORTAL).sessionId()).as("the same session after rotation").isEqualTo(sid);
+        assertThat(verifier.verify(login(parent).text("accessToken"), TokenAudience.PORTAL).sessionId()).as("a new login is a new session")
                 .isNotEqualTo(sid);
     }
 
@@ -60,17 +56,17 @@ class SessionRevocationIT extends PortalIT {
         SchoolFixture school = school("Logout one");
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("2"), "Tess", new UUID[1]);
         Api.Response tablet = login(parent);
-        StompClient onPhone = ChatNode.connect(parent.accessToken());
-        StompClient onTablet = ChatNode.connect(tablet.text("accessToken"));
+        StompClient onPhone = ChatNode.connect(parent.chatToken());
+        StompClient onTablet = ChatNode.connect(tablet.text("chatToken"));
         try {
             assertThat(api.post("/api/auth/logout", null, Map.of("refreshToken", parent.refreshToken())).status())
                     .isEqualTo(204);
 
             assertRevoked(onPhone);
             assertStillServed(onTablet);
-            assertThatThrownBy(() -> ChatNode.connect(parent.accessToken()))
+            assertThatThrownBy(() -> ChatNode.connect(parent.chatToken()))
                     .as("the logged-out device's token is refused").isInstanceOf(StompErrorException.class);
-            ChatNode.connect(tablet.text("accessToken")).close();
+            ChatNode.connect(tablet.text("chatToken")).close();
         } finally {
             onTablet.close();
         }
@@ -82,8 +78,8 @@ class SessionRevocationIT extends PortalIT {
         SchoolFixture.Member parent = school.parentOfNewPupil(school.group("3"), "Luuk", new UUID[1]);
         Api.Response other = login(parent);
         Api.Response rotated = refresh(parent.refreshToken());
-        StompClient stolen = ChatNode.connect(rotated.text("accessToken"));
-        StompClient otherDevice = ChatNode.connect(other.text("accessToken"));
+        StompClient stolen = ChatNode.connect(rotated.text("chatToken"));
+        StompClient otherDevice = ChatNode.connect(other.text("chatToken"));
         try {
             assertThat(refresh(parent.refreshToken()).problem()).isEqualTo("refresh-reused");
 
@@ -98,7 +94,7 @@ class SessionRevocationIT extends PortalIT {
     void aRemovedStaffMemberLosesTheirChatConnectionAndRefreshToken() throws Exception {
         SchoolFixture school = school("Remove staff");
         SchoolFixture.Member teacher = school.teacher(school.group("4"));
-        StompClient chat = ChatNode.connect(teacher.accessToken());
+        StompClient chat = ChatNode.connect(teacher.chatToken());
 
         Api.Response removed = api.delete(school.path("/staff/" + staffId(teacher)), school.admin.accessToken());
         assertThat(removed.status()).as(removed.body().toString()).isEqualTo(204);
@@ -112,7 +108,7 @@ class SessionRevocationIT extends PortalIT {
     void aStaffMemberWhoLostARoleLosesTheirChatConnectionAndRefreshToken() throws Exception {
         SchoolFixture school = school("Lose role");
         SchoolFixture.Member staff = school.staff("Directeur", "TEACHER", "ADMINISTRATOR");
-        StompClient chat = ChatNode.connect(staff.accessToken());
+        StompClient chat = ChatNode.connect(staff.chatToken());
 
         Api.Response changed = api.put(school.path("/staff/" + staffId(staff) + "/roles"), school.admin.accessToken(),
                 Map.of("roles", List.of("TEACHER")));
@@ -120,7 +116,7 @@ class SessionRevocationIT extends PortalIT {
 
         assertRevoked(chat);
         assertThat(refresh(staff.refreshToken()).problem()).isEqualTo("refresh-revoked");
-        assertThat(tokens.verify(login(staff).text("accessToken")).roles()).as("a new login carries the roles left")
+        assertThat(verifier.verify(login(staff).text("accessToken"), TokenAudience.PORTAL).roles()).as("a new login carries the roles left")
                 .containsExactly(nl.klaslijn.common.auth.Role.TEACHER);
     }
 

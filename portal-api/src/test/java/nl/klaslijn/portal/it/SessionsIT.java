@@ -3,16 +3,18 @@ package nl.klaslijn.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import nl.klaslijn.common.auth.AccessToken;
-import nl.klaslijn.common.auth.AccessTokens;
 import nl.klaslijn.common.auth.InvalidTokenException;
 import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +39,35 @@ class SessionsIT extends PortalIT {
     }
 
     @Test
-    void loginIssuesAnAccessTokenThatVerifiesWithTheSharedKey() throws Exception {
+    void loginIssuesAPortalTokenAndAChatTokenThatVerifyWithThePublicKeyOnly() throws Exception {
         Api.Response r = login(parent.email(), SchoolFixture.PASSWORD);
 
         assertThat(r.status()).isEqualTo(200);
-        AccessTokens chatSide = new AccessTokens(SIGNING_KEY.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        AccessToken token = chatSide.verify(r.text("accessToken"));
-        assertThat(token.userId()).isEqualTo(parent.accountId());
-        assertThat(token.schoolId()).isEqualTo(school.schoolId);
-        assertThat(token.roles()).containsExactly(Role.PARENT);
+        TokenVerifier chatSide = new TokenVerifier(SIGNING_KEY.verificationKeys(), Clock.systemUTC(), Duration.ofHours(1));
+        AccessToken chat = chatSide.verify(r.text("chatToken"), TokenAudience.CHAT);
+        assertThat(chat.userId()).isEqualTo(parent.accountId());
+        assertThat(chat.schoolId()).isEqualTo(school.schoolId);
+        assertThat(chat.roles()).containsExactly(Role.PARENT);
+        AccessToken portal = chatSide.verify(r.text("accessToken"), TokenAudience.PORTAL);
+        assertThat(portal.userId()).isEqualTo(parent.accountId());
+        assertThatThrownBy(() -> chatSide.verify(r.text("accessToken"), TokenAudience.CHAT))
+                .hasMessage("token audience not accepted");
         assertThat(r.body().path("expiresIn").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void aChatTokenAndAnInternalServiceTokenAreRefusedOnUserEndpoints() {
+        Api.Response r = login(parent.email(), SchoolFixture.PASSWORD);
+        Api.Response withChatToken = api.get("/api/me", r.text("chatToken"));
+        assertThat(withChatToken.status()).isEqualTo(401);
+        assertThat(withChatToken.text("detail")).contains("audience");
+
+        String internal = signer.issue(parent.accountId(), school.schoolId, EnumSet.of(Role.SERVICE),
+                TokenAudience.INTERNAL, Duration.ofMinutes(2));
+        Api.Response withInternalToken = api.get("/api/me", internal);
+        assertThat(withInternalToken.status()).isEqualTo(401);
+        assertThat(withInternalToken.text("detail")).contains("audience");
+        assertThat(api.post("/api/schools", internal, Map.of("name", "Sneaky")).status()).isEqualTo(401);
     }
 
     @Test
@@ -148,8 +169,9 @@ class SessionsIT extends PortalIT {
 
     @Test
     void requestsWithoutOrWithForgedAccessTokensAreUnauthenticated() {
-        String forged = new AccessTokens("another-key-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8),
-                Clock.systemUTC()).issue(parent.accountId(), school.schoolId, EnumSet.of(Role.ADMINISTRATOR), Duration.ofMinutes(5));
+        String forged = new TokenSigner(SigningKey.generate(), Clock.systemUTC(), Duration.ofHours(1))
+                .issue(parent.accountId(), school.schoolId, EnumSet.of(Role.ADMINISTRATOR), TokenAudience.PORTAL,
+                        Duration.ofMinutes(5));
 
         Api.Response none = api.get("/api/me", null);
         Api.Response bad = api.get("/api/me", forged);
@@ -157,7 +179,7 @@ class SessionsIT extends PortalIT {
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.problem()).isEqualTo("unauthenticated");
         assertThat(bad.status()).isEqualTo(401);
-        assertThat(bad.text("detail")).contains("signature");
+        assertThat(bad.text("detail")).contains("token key unknown");
     }
 
     @Test
@@ -165,6 +187,6 @@ class SessionsIT extends PortalIT {
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(api.get("/api/me", parent.accessToken()).status()).isEqualTo(401);
-        assertThatThrownBy(() -> accessTokens.verify(parent.accessToken())).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify(parent.accessToken(), TokenAudience.PORTAL)).isInstanceOf(InvalidTokenException.class);
     }
 }

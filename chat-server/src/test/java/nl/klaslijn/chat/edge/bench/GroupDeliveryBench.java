@@ -29,7 +29,10 @@ import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.edge.ChatEdgeServer;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.auth.Role;
 
 /**
@@ -56,7 +59,14 @@ import nl.klaslijn.common.auth.Role;
  */
 public final class GroupDeliveryBench {
 
-    private static final byte[] KEY = "bench-key-0123456789abcdef-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    /** Fixed, so a server and clients in other JVMs agree; the server gets only its public half. */
+    private static final SigningKey KEY = SigningKey.parse("""
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgbKfk9VamFOe/Qxtk
+            Ve3sAzc/4ChwxGwOIVwxOVVxG5KhRANCAAS6w6Ee15N4kWCnwWtXoLlZNIToFbog
+            4GJh5gf8lDsjYBezYrFOKNnbj+X7kMYwEJ79gWM+gC4cTJs/Hsi/NqBE
+            -----END PRIVATE KEY-----
+            """);
     private static final int GROUPS = 20;
     private static final int SIZE = 30;
     private static final int MESSAGES_PER_SECOND = 100;
@@ -83,7 +93,7 @@ public final class GroupDeliveryBench {
         BenchCore core = new BenchCore();
         ChatEdgeServer edge = new ChatEdgeServer(EdgeSettings.builder().port(0).transport(transport)
                 .ioThreads(Integer.getInteger("bench.ioThreads", 0)).build(), core,
-                new AccessTokens(KEY, Clock.systemUTC()), null);
+                new TokenVerifier(KEY.verificationKeys(), Clock.systemUTC(), Duration.ofHours(2)), null);
         int port = edge.start();
         EventLoopGroup clients = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         AtomicLong received = new AtomicLong();
@@ -162,12 +172,12 @@ public final class GroupDeliveryBench {
     }
 
     private static List<Channel> connect(EventLoopGroup group, int port, int n, AtomicLong received) throws Exception {
-        AccessTokens tokens = new AccessTokens(KEY, Clock.systemUTC());
+        TokenSigner tokens = new TokenSigner(KEY, Clock.systemUTC(), Duration.ofHours(2));
         CountDownLatch subscribed = new CountDownLatch(n);
         URI uri = URI.create("ws://127.0.0.1:" + port + "/stomp");
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), Duration.ofHours(1));
+            String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), TokenAudience.CHAT, Duration.ofHours(1));
             Bootstrap b = new Bootstrap().group(group).channel(EpollSocketChannel.class)
                     .handler(BenchStompClient.initializer(uri, token, "0,0", (ctx, text) -> {
                         if (text.startsWith("CONNECTED")) {

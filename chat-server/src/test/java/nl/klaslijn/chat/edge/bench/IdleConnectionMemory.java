@@ -38,7 +38,10 @@ import nl.klaslijn.chat.core.ServerFrame;
 import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.edge.ChatEdgeServer;
 import nl.klaslijn.chat.edge.EdgeSettings;
-import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
+import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.auth.Role;
 
 /**
@@ -65,7 +68,14 @@ import nl.klaslijn.common.auth.Role;
  */
 public final class IdleConnectionMemory {
 
-    private static final byte[] KEY = "bench-key-0123456789abcdef-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    /** Fixed, so a server and clients in other JVMs agree; the server gets only its public half. */
+    private static final SigningKey KEY = SigningKey.parse("""
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgbKfk9VamFOe/Qxtk
+            Ve3sAzc/4ChwxGwOIVwxOVVxG5KhRANCAAS6w6Ee15N4kWCnwWtXoLlZNIToFbog
+            4GJh5gf8lDsjYBezYrFOKNnbj+X7kMYwEJ79gWM+gC4cTJs/Hsi/NqBE
+            -----END PRIVATE KEY-----
+            """);
 
     private IdleConnectionMemory() {}
 
@@ -138,7 +148,7 @@ public final class IdleConnectionMemory {
     }
 
     private static List<Channel> openStomp(int port, int n) throws Exception {
-        AccessTokens tokens = new AccessTokens(KEY, Clock.systemUTC());
+        TokenSigner tokens = new TokenSigner(KEY, Clock.systemUTC(), Duration.ofHours(2));
         CountDownLatch subscribed = new CountDownLatch(n);
         AtomicInteger failures = new AtomicInteger();
         Semaphore inFlight = new Semaphore(200);
@@ -146,7 +156,7 @@ public final class IdleConnectionMemory {
         List<Channel> channels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             inFlight.acquire();
-            String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), Duration.ofHours(1));
+            String token = tokens.issue(UUID.randomUUID(), UUID.randomUUID(), Set.of(Role.PARENT), TokenAudience.CHAT, Duration.ofHours(1));
             int index = i;
             Bootstrap b = client().handler(BenchStompClient.initializer(uri, token, "0,10000", (ctx, text) -> {
                 if (text.startsWith("CONNECTED")) {
@@ -222,7 +232,7 @@ public final class IdleConnectionMemory {
                         .bind("127.0.0.1", 0).sync().channel().localAddress()).getPort();
             } else {
                 edge = new ChatEdgeServer(EdgeSettings.builder().port(0).ioThreads(1).build(), new BenchCore(),
-                        new AccessTokens(KEY, Clock.systemUTC()), null);
+                        new TokenVerifier(KEY.verificationKeys(), Clock.systemUTC(), Duration.ofHours(2)), null);
                 port = edge.start();
             }
             System.out.println("PORT " + port);

@@ -8,7 +8,7 @@ import nl.klaslijn.common.auth.InvalidTokenException;
  * root passes the node's token verifier; the core never sees keys.
  */
 @FunctionalInterface
-public interface TokenVerifier {
+public interface TokenCheck {
 
     /** The verified token; {@link InvalidTokenException} (message {@code "token expired"} when expired) otherwise. */
     AccessToken verify(String token) throws InvalidTokenException;
