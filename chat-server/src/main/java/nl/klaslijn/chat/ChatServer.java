@@ -36,6 +36,7 @@ public final class ChatServer implements AutoCloseable {
 
     private final AccessTokens tokens;
     private final SchoolDirectory directory;
+    private final Preferences preferences;
     private final Conversations conversations;
     private final Messages messages;
     private final LocalSessions sessions;
@@ -54,7 +55,7 @@ public final class ChatServer implements AutoCloseable {
         sessions = new LocalSessions();
         revocations = new Revocations(session, clock, settings.revocationWindow());
         revocations.reload();
-        Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
+        preferences = new Preferences(session, directory, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
                 listener -> Brokers.create(settings.broker(), listener));
@@ -98,6 +99,11 @@ public final class ChatServer implements AutoCloseable {
 
     public SchoolDirectory directory() {
         return directory;
+    }
+
+    /** Users' and schools' chat settings (the demo school opts its parents in; tests set choices explicitly). */
+    public Preferences preferences() {
+        return preferences;
     }
 
     public Conversations conversations() {

@@ -27,8 +27,8 @@ class StartupReport implements ApplicationRunner {
                 .append(server.port()).append(properties.chat().path()).append('\n');
         out.append("  Health: http://").append(properties.chat().host()).append(':').append(server.port()).append("/health\n");
         if (properties.demo().enabled()) {
-            Map<String, String> tokens = new DemoSeeder(server.directory(), server.conversations(), server.messages(),
-                    server.tokens()).seed();
+            Map<String, String> tokens = new DemoSeeder(server.directory(), server.preferences(), server.conversations(),
+                    server.messages(), server.tokens()).seed();
             DemoSeeder.writeTokens(properties.demo().tokensFile(), tokens);
             out.append("\n  Demo school 'OBS De Regenboog'. Users and their tokens (valid 12 h, also in ")
                     .append(properties.demo().tokensFile()).append("):\n");
