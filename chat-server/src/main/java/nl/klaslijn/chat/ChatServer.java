@@ -40,6 +40,7 @@ public final class ChatServer implements AutoCloseable {
 
     private final TokenVerifier tokens;
     private final SchoolDirectory directory;
+    private final Preferences preferences;
     private final Conversations conversations;
     private final Messages messages;
     private final LocalSessions sessions;
@@ -62,7 +63,7 @@ public final class ChatServer implements AutoCloseable {
         sessions = new LocalSessions();
         revocations = new Revocations(session, clock, settings.revocationWindow());
         revocations.reload();
-        Preferences preferences = new Preferences(session, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
+        preferences = new Preferences(session, directory, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
                 listener -> Brokers.create(settings.broker(), listener), settings.broker().resyncMinInterval(),
@@ -132,6 +133,11 @@ public final class ChatServer implements AutoCloseable {
 
     public SchoolDirectory directory() {
         return directory;
+    }
+
+    /** Users' and schools' chat settings (the demo school opts its parents in; tests set choices explicitly). */
+    public Preferences preferences() {
+        return preferences;
     }
 
     public Conversations conversations() {

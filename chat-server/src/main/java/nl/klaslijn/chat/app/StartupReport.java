@@ -38,8 +38,8 @@ class StartupReport implements ApplicationRunner {
                 .append(server.internalPort()).append("/internal/v1\n");
         SigningKey demoKey = keys.demoSigningKey();
         if (properties.demo().enabled() && demoKey != null) {
-            Map<String, String> tokens = new DemoSeeder(server.directory(), server.conversations(), server.messages(),
-                    new TokenSigner(demoKey, Clock.systemUTC(), keys.maxLifetime())).seed();
+            Map<String, String> tokens = new DemoSeeder(server.directory(), server.preferences(), server.conversations(),
+                    server.messages(), new TokenSigner(demoKey, Clock.systemUTC(), keys.maxLifetime())).seed();
             DemoSeeder.writeTokens(properties.demo().tokensFile(), tokens);
             out.append("\n  Demo school 'OBS De Regenboog'. Users and their tokens (valid 12 h, also in ")
                     .append(properties.demo().tokensFile()).append("):\n");

@@ -15,6 +15,8 @@ import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.settings.Preferences;
+import nl.klaslijn.chat.settings.UserPreferences;
 import nl.klaslijn.chat.messages.Messages;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenSigner;
@@ -31,12 +33,15 @@ public final class DemoSeeder {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final SchoolDirectory directory;
+    private final Preferences preferences;
     private final Conversations conversations;
     private final Messages messages;
     private final TokenSigner tokens;
 
-    public DemoSeeder(SchoolDirectory directory, Conversations conversations, Messages messages, TokenSigner tokens) {
+    public DemoSeeder(SchoolDirectory directory, Preferences preferences, Conversations conversations, Messages messages,
+            TokenSigner tokens) {
         this.directory = directory;
+        this.preferences = preferences;
         this.conversations = conversations;
         this.messages = messages;
         this.tokens = tokens;
@@ -46,6 +51,11 @@ public final class DemoSeeder {
     public Map<String, String> seed() {
         for (DemoSchool.Person p : DemoSchool.PEOPLE) {
             await(directory.put(new SchoolDirectory.Person(DemoSchool.SCHOOL, p.id(), p.displayName(), p.role())));
+            if (p.role().equals("parent")) {
+                // Parents share nothing by default; the demo families chose to share, so the demo shows presence and
+                // read receipts.
+                await(preferences.putUser(DemoSchool.SCHOOL, p.id(), new UserPreferences(true, true)));
+            }
         }
         for (DemoSchool.Room room : DemoSchool.ROOMS) {
             Map<UUID, MemberRole> members = new LinkedHashMap<>();

@@ -4,14 +4,18 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import nl.klaslijn.chat.conversations.ChatModule;
+import nl.klaslijn.chat.directory.SchoolDirectory;
 
 /**
  * Users' and schools' chat settings, cached per node. A change made through this node applies here at
- * once and on other nodes within {@code cacheTtl} (they re-read it when their copy expires).
+ * once and on other nodes within {@code cacheTtl} (they re-read it when their copy expires). A user's choice never
+ * stored defaults by their role in the school directory: staff share, everyone else (parents, and people the directory
+ * does not know) shares nothing ({@link UserPreferences}).
  */
 public final class Preferences implements ChatModule {
 
@@ -21,12 +25,17 @@ public final class Preferences implements ChatModule {
     private final AsyncLoadingCache<UserKey, UserPreferences> users;
     private final AsyncLoadingCache<UUID, SchoolPreferences> schools;
 
-    public Preferences(CqlSession session, Duration cacheTtl, Executor executor) {
+    public Preferences(CqlSession session, SchoolDirectory directory, Duration cacheTtl, Executor executor) {
         this.store = new SettingsStore(session);
         this.users = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(200_000).executor(executor)
-                .buildAsync((key, ignored) -> store.user(key.school(), key.user()).toCompletableFuture());
+                .buildAsync((key, ignored) -> store.user(key.school(), key.user(), user -> directory.find(key.school(), user)
+                        .thenApply(Preferences::defaultsFor)).toCompletableFuture());
         this.schools = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).executor(executor)
                 .buildAsync((key, ignored) -> store.school(key).toCompletableFuture());
+    }
+
+    private static UserPreferences defaultsFor(Optional<SchoolDirectory.Person> person) {
+        return person.filter(p -> !p.isParent()).isPresent() ? UserPreferences.STAFF_DEFAULT : UserPreferences.PARENT_DEFAULT;
     }
 
     public CompletionStage<UserPreferences> user(UUID school, UUID user) {

@@ -4,7 +4,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import nl.klaslijn.common.cassandra.Statements;
 
 /** The user_settings and school_settings tables; a null column means the default. */
@@ -28,12 +30,20 @@ final class SettingsStore {
                 + "read_detail_group, read_detail_announcement, chat_enabled) VALUES (?, ?, ?, ?, ?)");
     }
 
-    CompletionStage<UserPreferences> user(UUID school, UUID user) {
-        return session.executeAsync(selectUser.bind(school, user)).thenApply(rs -> {
+    /**
+     * The user's stored choices; a choice never stored is taken from {@code defaults} (asked only then, so users who
+     * chose both cost one read).
+     */
+    CompletionStage<UserPreferences> user(UUID school, UUID user,
+            Function<UUID, CompletionStage<UserPreferences>> defaults) {
+        return session.executeAsync(selectUser.bind(school, user)).thenCompose(rs -> {
             Row row = rs.one();
-            UserPreferences d = UserPreferences.DEFAULT;
-            return row == null ? d : new UserPreferences(
-                    flag(row, "share_presence", d.sharePresence()), flag(row, "send_read_receipts", d.sendReadReceipts()));
+            if (row != null && !row.isNull("share_presence") && !row.isNull("send_read_receipts")) {
+                return CompletableFuture.completedFuture(new UserPreferences(
+                        row.getBoolean("share_presence"), row.getBoolean("send_read_receipts")));
+            }
+            return defaults.apply(user).thenApply(d -> row == null ? d : new UserPreferences(
+                    flag(row, "share_presence", d.sharePresence()), flag(row, "send_read_receipts", d.sendReadReceipts())));
         });
     }
 

@@ -143,6 +143,7 @@ class ClusterFaultIT {
         TestCluster cluster = closeLater(new TestCluster(redis, 1, Duration.ofSeconds(2)));
         ChildNode child = closeLater(new ChildNode(8, cluster, redis.uri(), 2_000));
         UUID anna = cluster.person("Anna");
+        cluster.sharing(anna);
         UUID sanne = cluster.person("Sanne");
         cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
         try (StompClient watcher = cluster.connect(0, sanne)) {

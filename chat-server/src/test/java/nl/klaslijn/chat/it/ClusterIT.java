@@ -150,6 +150,7 @@ class ClusterIT {
     @Test
     void presenceIsSeenAcrossNodesAndHiddenWhenTheUserSaysSo() {
         UUID anna = cluster.person("Anna");
+        cluster.sharing(anna);
         UUID sanne = cluster.person("Sanne");
         try (StompClient s = cluster.connect(1, sanne)) {
             Conversation direct = cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
@@ -180,6 +181,7 @@ class ClusterIT {
     @Test
     void aPhoneThatReconnectsWithinTheGracePeriodNeverShowsOffline() throws Exception {
         UUID anna = cluster.person("Anna");
+        cluster.sharing(anna);
         UUID sanne = cluster.person("Sanne");
         cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
         try (StompClient s = cluster.connect(0, sanne)) {
@@ -205,6 +207,7 @@ class ClusterIT {
     @Test
     void aNodeThatShutsDownTellsContactsItsUsersWentOffline() {
         UUID anna = cluster.person("Anna");
+        cluster.sharing(anna);
         UUID sanne = cluster.person("Sanne");
         cluster.conversation(ConversationKind.DIRECT, List.of(anna, sanne));
         try (StompClient s = cluster.connect(0, sanne); StompClient a = cluster.connect(1, anna)) {
@@ -221,6 +224,7 @@ class ClusterIT {
     void readsAreBroadcastAcrossNodesAndCountedForTheSender() throws InterruptedException {
         UUID sender = cluster.person("Juf", "teacher");
         UUID reader = cluster.person("Lezer");
+        cluster.sharing(reader);
         UUID silent = cluster.person("Stil");
         try (StompClient t = cluster.connect(0, sender); StompClient r = cluster.connect(1, reader);
                 StompClient q = cluster.connect(1, silent); StompClient qLaptop = cluster.connect(0, silent)) {

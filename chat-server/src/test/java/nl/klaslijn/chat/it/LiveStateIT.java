@@ -40,6 +40,7 @@ class LiveStateIT {
     void aDirectMessageGoesFromSentToDeliveredToReadAndTheSenderSeesWho() {
         UUID anna = node.person("Anna");
         UUID sanne = node.person("Sanne");
+        node.sharing(sanne);
         try (StompClient a = node.connect(anna); StompClient s = node.connect(sanne)) {
             Conversation direct = node.conversation(ConversationKind.DIRECT,
                     Map.of(anna, MemberRole.MEMBER, sanne, MemberRole.MEMBER));
@@ -129,6 +130,45 @@ class LiveStateIT {
                         ? client.send(c[0], c[1]) : client.request(c[0], c[1]), "malformed-body");
             }
         }
+    }
+
+    @Test
+    void parentsShareNoPresenceLastSeenOrReadsUntilTheyChooseToWhileStaffShareByDefault() {
+        UUID parent = node.person("Ouder");
+        UUID watcher = node.person("Andere ouder");
+        UUID teacher = UUID.randomUUID();
+        await(node.server.directory().put(new SchoolDirectory.Person(node.school, teacher, "Juf", "teacher")));
+        Conversation group = node.group("privacy", List.of(parent, watcher, teacher));
+        try (StompClient w = node.connect(watcher); StompClient t = node.connect(teacher);
+                StompClient p = node.connect(parent)) {
+            LiveViews.SettingsReply defaults = Frames.reply(await(p.request("/app/settings", "{}")),
+                    LiveViews.SettingsReply.class);
+            assertThat(defaults.sharePresence()).isFalse();
+            assertThat(defaults.sendReadReceipts()).isFalse();
+            assertThat(presence(w, group)).extracting(LiveViews.PresenceEvent::userId)
+                    .as("the teacher shares presence by default, the parent does not").containsExactly(teacher.toString());
+            String first = await(t.sendMessage(group.id(), "p-1", "Hallo")).header("message-id");
+            Frames.nextMessage(p);
+            await(p.send("/app/conversations/" + group.id() + "/read", "{\"upTo\":\"" + first + "\"}"));
+            assertThat(status(t, group, first).readBy()).as("a parent's read is not shared by default").isZero();
+
+            LiveViews.SettingsReply chosen = Frames.reply(await(p.request("/app/settings",
+                    "{\"sharePresence\":true,\"sendReadReceipts\":true}")), LiveViews.SettingsReply.class);
+            assertThat(chosen.sharePresence()).isTrue();
+            assertThat(chosen.sendReadReceipts()).isTrue();
+            String second = await(t.sendMessage(group.id(), "p-2", "Nog een")).header("message-id");
+            Frames.nextMessage(p);
+            await(p.send("/app/conversations/" + group.id() + "/read", "{\"upTo\":\"" + second + "\"}"));
+
+            assertThat(status(t, group, second).readBy()).as("shared once the parent chose to").isEqualTo(1);
+            assertThat(presence(w, group)).extracting(LiveViews.PresenceEvent::userId)
+                    .containsExactlyInAnyOrder(teacher.toString(), parent.toString());
+        }
+    }
+
+    private static List<LiveViews.PresenceEvent> presence(StompClient client, Conversation conversation) {
+        return Frames.reply(await(client.request("/app/presence/query",
+                "{\"conversationId\":\"" + conversation.id() + "\"}")), LiveViews.PresenceReply.class).members();
     }
 
     private static LiveViews.ReceiptsReply status(StompClient client, Conversation conversation, String id) {

@@ -19,6 +19,7 @@ import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.settings.UserPreferences;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.common.auth.TokenAudience;
@@ -95,6 +96,14 @@ final class TestCluster implements AutoCloseable {
         UUID id = UUID.randomUUID();
         TestNode.await(node(0).directory().put(new SchoolDirectory.Person(school, id, name, role)));
         return id;
+    }
+
+    /**
+     * The parent chose to share presence, last seen and read receipts (parents share nothing by default); call it
+     * before the user's settings are first read, since other nodes may cache the default for a while.
+     */
+    void sharing(UUID user) {
+        TestNode.await(node(0).preferences().putUser(school, user, new UserPreferences(true, true)));
     }
 
     String token(UUID user) {

@@ -17,6 +17,7 @@ import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.settings.UserPreferences;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.common.auth.Role;
@@ -74,6 +75,11 @@ final class TestNode implements AutoCloseable {
         UUID id = UUID.randomUUID();
         await(server.directory().put(new SchoolDirectory.Person(school, id, name, "parent")));
         return id;
+    }
+
+    /** The parent chose to share presence, last seen and read receipts (parents share nothing by default). */
+    void sharing(UUID user) {
+        await(server.preferences().putUser(school, user, new UserPreferences(true, true)));
     }
 
     String token(UUID user) {

@@ -5,5 +5,7 @@ public enum Role {
     PARENT,
     TEACHER,
     ADMINISTRATOR,
+    /** Intern begeleider: the school's care organiser; reads every pupil's medical data (portal-api). */
+    CARE_COORDINATOR,
     SERVICE
 }

@@ -35,6 +35,10 @@ public record Caller(UUID accountId, UUID schoolId, Set<Role> tokenRoles, @Nulla
         return isIn(school) && membership.hasStaffRole(StaffRole.ADMINISTRATOR);
     }
 
+    public boolean hasStaffRoleIn(UUID school, StaffRole role) {
+        return isIn(school) && membership.hasStaffRole(role);
+    }
+
     /** The caller's staff id in {@code school}, if staff there. */
     public Optional<UUID> staffIdIn(UUID school) {
         return isIn(school) ? Optional.ofNullable(membership.staffId()) : Optional.empty();

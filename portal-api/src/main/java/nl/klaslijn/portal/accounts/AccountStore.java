@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tables {@code accounts}, {@code account_emails}, {@code refresh_tokens} and {@code refresh_families}. The e-mail
- * claim, the generation bump and the refresh rotation are lightweight transactions (never retried by the driver);
+ * claim, the generation bump, the re-hash on login and the refresh rotation are lightweight transactions (never retried by the driver);
  * everything else is idempotent.
  */
 @Component
@@ -30,6 +30,7 @@ class AccountStore {
     private final PreparedStatement deleteAccount;
     private final PreparedStatement selectAccount;
     private final PreparedStatement setPassword;
+    private final PreparedStatement replaceHash;
     private final PreparedStatement bumpGeneration;
     private final PreparedStatement insertRefresh;
     private final PreparedStatement selectRefresh;
@@ -50,6 +51,7 @@ class AccountStore {
         selectAccount = Statements.idempotent(session, "SELECT account_id, email, password_hash, created_at,"
                 + " session_generation FROM accounts WHERE account_id = ?");
         setPassword = Statements.idempotent(session, "UPDATE accounts SET password_hash = ? WHERE account_id = ?");
+        replaceHash = lwt("UPDATE accounts SET password_hash = ? WHERE account_id = ? IF password_hash = ?");
         bumpGeneration = lwt("UPDATE accounts SET session_generation = ? WHERE account_id = ? IF session_generation = ?");
         insertRefresh = Statements.idempotent(session, "INSERT INTO refresh_tokens (token_hash, account_id, school_id,"
                 + " family_id, expires_at) VALUES (?, ?, ?, ?, ?) USING TTL ?");
@@ -99,6 +101,14 @@ class AccountStore {
 
     void setPassword(UUID accountId, String hash) {
         session.execute(setPassword.bind(hash, accountId));
+    }
+
+    /**
+     * Replaces the hash only if it is still {@code expected} (a re-hash on login must never undo a password change made
+     * meanwhile); false if it had changed.
+     */
+    boolean replaceHash(UUID accountId, String expected, String hash) {
+        return session.execute(replaceHash.bind(hash, accountId, expected)).wasApplied();
     }
 
     /** Moves the session generation from {@code from} to {@code from + 1}; false if it had moved meanwhile. */

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,12 +17,12 @@ import nl.klaslijn.portal.crypto.Hashing;
 import nl.klaslijn.portal.crypto.RandomTokens;
 import nl.klaslijn.portal.http.ApiException;
 import nl.klaslijn.portal.http.AttemptLimiter;
+import nl.klaslijn.portal.http.ServerBusyException;
 import nl.klaslijn.portal.people.Membership;
 import nl.klaslijn.portal.people.People;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +39,8 @@ public class Accounts {
 
     private final AccountStore store;
     private final People people;
-    private final PasswordEncoder passwords;
+    private final PasswordHasher passwords;
+    private final LoginDelay loginDelay;
     private final TokenSigner accessTokens;
     private final AttemptLimiter limiter;
     private final Clock clock;
@@ -50,8 +50,10 @@ public class Accounts {
     private final String dummyHash;
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountStore store, People people, PasswordEncoder passwords, TokenSigner accessTokens,
-            AttemptLimiter limiter, Clock clock, PortalProperties properties, ApplicationEventPublisher events) {
+    Accounts(AccountStore store, People people, PasswordHasher passwords, LoginDelay loginDelay,
+            TokenSigner accessTokens, AttemptLimiter limiter, Clock clock, PortalProperties properties,
+            ApplicationEventPublisher events) {
+        this.loginDelay = loginDelay;
         this.store = store;
         this.events = events;
         this.people = people;
@@ -105,18 +107,37 @@ public class Accounts {
 
     /**
      * Checks e-mail and password and starts a session at {@code schoolId} (optional when the account belongs to exactly
-     * one school). Unknown address and wrong password get the same 401 and take the same time.
+     * one school). Unknown address and wrong password get the same 401 and take the same time. Before the password is
+     * looked at: the client network's token bucket, then the progressive delay for this address from this network
+     * ({@link LoginDelay}; 429 with Retry-After). A correct password stored with weaker Argon2 parameters than today's
+     * is re-hashed with today's (skipped, not failed, when no hashing permit is free).
      */
     public TokenPair login(String email, String password, @Nullable UUID schoolId, String clientAddress) {
         ByteBuffer key = emailKey(email);
-        limiter.acquire("login-ip:" + clientAddress);
-        limiter.acquire("login-account:" + HexFormat.of().formatHex(key.array(), 0, 8));
+        String network = ClientNetwork.of(clientAddress);
+        limiter.acquire("login-net:" + network);
+        ByteBuffer networkKey = Hashing.hmacSha256(lookupKey, "login-network|" + network);
+        loginDelay.check(key, networkKey);
         Optional<Account> account = store.accountIdByEmail(key).flatMap(store::account);
         boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches) {
+            loginDelay.failed(key, networkKey);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "E-mail address or password is wrong.");
         }
+        loginDelay.succeeded(key, networkKey);
+        upgradeIfWeak(account.get(), password);
         return startSession(account.get().accountId(), chooseSchool(account.get().accountId(), schoolId));
+    }
+
+    private void upgradeIfWeak(Account account, String password) {
+        if (!passwords.isWeak(account.passwordHash())) {
+            return;
+        }
+        try {
+            store.replaceHash(account.accountId(), account.passwordHash(), passwords.encode(password));
+        } catch (ServerBusyException busy) {
+            // No permit free: the login still succeeds; the hash is upgraded at a later login.
+        }
     }
 
     private UUID chooseSchool(UUID accountId, @Nullable UUID requested) {

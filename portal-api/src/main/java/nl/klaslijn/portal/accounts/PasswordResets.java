@@ -20,7 +20,6 @@ import nl.klaslijn.portal.http.AttemptLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +46,7 @@ public class PasswordResets {
     private final AccountStore accountStore;
     private final PasswordResetStore store;
     private final PasswordResetMail mail;
-    private final PasswordEncoder passwords;
+    private final PasswordHasher passwords;
     private final AttemptLimiter limiter;
     private final Clock clock;
     private final Duration lifetime;
@@ -59,7 +58,7 @@ public class PasswordResets {
             });
 
     PasswordResets(Accounts accounts, AccountStore accountStore, PasswordResetStore store, PasswordResetMail mail,
-            PasswordEncoder passwords, AttemptLimiter limiter,
+            PasswordHasher passwords, AttemptLimiter limiter,
             Clock clock, PortalProperties properties) {
         this.accounts = accounts;
         this.accountStore = accountStore;

@@ -67,9 +67,13 @@ class PortalConfiguration {
         return new TokenVerifier(keys.verificationKeys(), clock, keys.maxLifetime());
     }
 
-    /** Argon2id with Spring Security's current defaults (16 MiB, 2 iterations, parallelism 1). */
+    /**
+     * Argon2id, 16-byte salt, 32-byte hash, one lane, memory and passes from {@code klaslijn.logins} (at least the OWASP
+     * minimum, m = 19 MiB, t = 2). The parameters are encoded in each stored hash, so older hashes still verify and
+     * {@code upgradeEncoding} tells which ones to re-hash on login.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(LoginProperties logins) {
+        return new Argon2PasswordEncoder(16, 32, 1, logins.argon2MemoryKib(), logins.argon2Iterations());
     }
 }

@@ -98,7 +98,8 @@ class DesiredState {
         }
         @Nullable UUID staffId = m.staffId();
         if (staffId != null && m.isStaff()) {
-            String role = m.hasStaffRole(StaffRole.TEACHER) ? "teacher" : "administrator";
+            String role = m.hasStaffRole(StaffRole.TEACHER) ? "teacher"
+                    : m.hasStaffRole(StaffRole.ADMINISTRATOR) ? "administrator" : "care-coordinator";
             return people.staff(schoolId, staffId).map(s -> new Person(s.name(), role, false));
         }
         @Nullable UUID guardianId = m.guardianId();

@@ -32,6 +32,9 @@ class Problems extends ResponseEntityExceptionHandler {
         if (e instanceof TooManyAttemptsException tooMany) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
         }
+        if (e instanceof ServerBusyException busy) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+        }
         return response.body(e.toProblem());
     }
 

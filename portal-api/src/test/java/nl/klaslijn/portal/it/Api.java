@@ -17,9 +17,19 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final @Nullable String forwardedFor;
 
     Api(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client that says it comes from {@code forwardedFor} ({@code X-Forwarded-For}; the application under test
+     * believes it only with {@code server.forward-headers-strategy=native}, from a loopback peer).
+     */
+    Api(int port, @Nullable String forwardedFor) {
         this.base = "http://127.0.0.1:" + port;
+        this.forwardedFor = forwardedFor;
     }
 
     /** A response: status, content type and the body as JSON (a missing node when there is no body). */
@@ -71,6 +81,9 @@ final class Api {
     private HttpRequest.Builder request(String path, @Nullable String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json, application/problem+json");
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

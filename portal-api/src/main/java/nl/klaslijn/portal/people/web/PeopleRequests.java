@@ -15,10 +15,10 @@ final class PeopleRequests {
     private PeopleRequests() {}
 
     record CreateStaff(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
-            @NotEmpty @Size(max = 2) Set<@NotNull StaffRole> roles) {}
+            @NotEmpty @Size(max = 3) Set<@NotNull StaffRole> roles) {}
 
     /** The staff member's roles from now on; at least one (remove them to take all). */
-    record SetStaffRoles(@NotEmpty @Size(max = 2) Set<@NotNull StaffRole> roles) {}
+    record SetStaffRoles(@NotEmpty @Size(max = 3) Set<@NotNull StaffRole> roles) {}
 
     record CreatePupil(@NotBlank @Size(max = 60) String firstName, @NotBlank @Size(max = 80) String lastName,
             @NotNull UUID groupId) {}
