@@ -4,6 +4,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Clock;
 import java.util.concurrent.ForkJoinPool;
 import nl.klaslijn.chat.api.InternalApi;
+import nl.klaslijn.chat.api.PersonalDataRoutes;
+import nl.klaslijn.chat.api.RetentionRoutes;
+import nl.klaslijn.chat.personaldata.ChatPersonalData;
+import nl.klaslijn.chat.retention.Retention;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.core.ChatNode;
@@ -44,6 +48,8 @@ public final class ChatServer implements AutoCloseable {
     private final PresenceEngine presenceEngine;
     private final Presence presence;
     private final ChatEdgeServer edge;
+    private final ChatPersonalData personalData;
+    private final Retention retention;
     private final int port;
 
     private ChatServer(ChatSettings settings, CqlSession session, Clock clock) {
@@ -72,10 +78,14 @@ public final class ChatServer implements AutoCloseable {
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub), hub.routes(),
                 revocations);
-        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size);
+        personalData = new ChatPersonalData(session, conversations, directory, preferences);
+        retention = new Retention(session, settings.retention(), clock);
+        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size,
+                new PersonalDataRoutes(personalData), new RetentionRoutes(retention));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, api);
         try {
             port = edge.start();
+            retention.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the chat port", e);
@@ -112,10 +122,17 @@ public final class ChatServer implements AutoCloseable {
         return sessions;
     }
 
+    /** The school retention settings and the sweep (tests run {@link Retention#sweep()} directly). */
+    public Retention retention() {
+        return retention;
+    }
+
     /** Stops accepting connections and closes the open ones (they are told {@code shutting-down}). */
     @Override
     public void close() {
         edge.stop();
+        retention.close();
+        personalData.close();
         presenceEngine.close();
         presence.quiesce(java.time.Duration.ofSeconds(2)); // contacts hear "offline" before the broker closes
         hub.broker().close();

@@ -3,6 +3,7 @@ package nl.klaslijn.chat;
 import java.time.Duration;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.retention.RetentionSettings;
 
 /**
  * Everything a chat node needs besides its Cassandra session.
@@ -16,9 +17,18 @@ import nl.klaslijn.chat.edge.EdgeSettings;
  * @param revocationWindow how long revocations are kept in memory: at least the longest access-token lifetime
  * @param presenceNodeTimeout after how long without a heart-beat a node counts as lost (its users go
  *     offline); only for the Redis engine
+ * @param retention the default chat history retention and how often it is swept
  */
 public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
-        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+        EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout,
+        RetentionSettings retention) {
+
+    /** The default retention (730 days, swept every 6 hours). */
+    public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
+            EdgeSettings edge, BrokerSettings broker, Duration revocationWindow, Duration presenceNodeTimeout) {
+        this(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow, presenceNodeTimeout,
+                RetentionSettings.defaults());
+    }
 
     /** One node with in-memory fan-out and a one-day revocation window. */
     public ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, Duration membershipCacheTtl,
@@ -29,16 +39,21 @@ public record ChatSettings(int nodeId, byte[] signingKey, Duration bucketWidth, 
 
     public ChatSettings withBroker(BrokerSettings value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, value, revocationWindow,
-                presenceNodeTimeout);
+                presenceNodeTimeout, retention);
     }
 
     public ChatSettings withRevocationWindow(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, value,
-                presenceNodeTimeout);
+                presenceNodeTimeout, retention);
     }
 
     public ChatSettings withPresenceNodeTimeout(Duration value) {
         return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
-                value);
+                value, retention);
+    }
+
+    public ChatSettings withRetention(RetentionSettings value) {
+        return new ChatSettings(nodeId, signingKey, bucketWidth, membershipCacheTtl, edge, broker, revocationWindow,
+                presenceNodeTimeout, value);
     }
 }

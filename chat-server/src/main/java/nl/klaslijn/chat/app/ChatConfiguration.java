@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
+import nl.klaslijn.chat.retention.RetentionSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
@@ -69,7 +70,12 @@ class ChatConfiguration {
                 .withRevocationWindow(environment.getProperty("klaslijn.chat.revocation-window", Duration.class,
                         Duration.ofDays(1)))
                 .withPresenceNodeTimeout(environment.getProperty("klaslijn.chat.presence-node-timeout", Duration.class,
-                        Duration.ofSeconds(15)));
+                        Duration.ofSeconds(15)))
+                .withRetention(new RetentionSettings(
+                        environment.getProperty("klaslijn.chat.retention.default-days", Integer.class,
+                                RetentionSettings.DEFAULT_DAYS),
+                        environment.getProperty("klaslijn.chat.retention.sweep-interval", Duration.class,
+                                Duration.ofHours(6))));
         return ChatServer.start(settings, session, Clock.systemUTC());
     }
 }
