@@ -7,13 +7,16 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpReply;
+import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.personaldata.ChatDataExport;
 import nl.klaslijn.chat.personaldata.ChatPersonalData;
+import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.chat.protocol.Wire;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET .../users/{user}/chat-data} (the profile part of the export), {@code GET
- * .../users/{user}/chat-data/messages?cursor=} (the messages the user sent, a page at a time) and {@code DELETE
+ * .../users/{user}/chat-data/messages?cursor=&limit=} (the messages the user sent, a page at a time) and {@code DELETE
  * .../users/{user}/chat-data} (the erasure: answers {@code {"done":false}} while work is left; call again).
  */
 public final class PersonalDataRoutes implements InternalRoutes {
@@ -37,10 +40,20 @@ public final class PersonalDataRoutes implements InternalRoutes {
             return personalData.erase(school, user).thenApply(done -> HttpReply.json(200, Wire.encode(Map.of("done", done))));
         }
         if (parts.length == 5 && parts[4].equals("messages") && call.method().equals("GET")) {
-            return personalData.messages(school, user, queryParameter(call.query(), "cursor"))
+            String limit = queryParameter(call.query(), "limit");
+            return personalData.messages(school, user, queryParameter(call.query(), "cursor"),
+                            limit == null ? ChatDataExport.PAGE_MESSAGES : limit(limit))
                     .thenApply(page -> HttpReply.json(200, Wire.encode(page)));
         }
         return null;
+    }
+
+    private static int limit(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new RequestException(ErrorCode.MALFORMED_BODY, "limit must be a number");
+        }
     }
 
     private static @Nullable String queryParameter(String query, String name) {

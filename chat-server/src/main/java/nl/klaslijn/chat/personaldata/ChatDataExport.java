@@ -81,10 +81,13 @@ public final class ChatDataExport {
     }
 
     /**
-     * A page of the messages {@code user} sent, from {@code cursor} (null = the start; else a page's {@code next}).
-     * Blocking: run on the personal-data executor.
+     * A page of at most {@code limit} (1 to {@link #PAGE_MESSAGES}) messages {@code user} sent, from {@code cursor}
+     * (null = the start; else a page's {@code next}). Blocking: run on the personal-data executor.
      */
-    public MessagePage messages(UUID school, UUID user, @Nullable String cursor) {
+    public MessagePage messages(UUID school, UUID user, @Nullable String cursor, int limit) {
+        if (limit < 1 || limit > PAGE_MESSAGES) {
+            throw new RequestException(ErrorCode.MALFORMED_BODY, "limit must be 1 to " + PAGE_MESSAGES);
+        }
         NavigableSet<UUID> ids = store.conversationsOf(school, user);
         UUID current;
         long before;
@@ -118,7 +121,7 @@ public final class ChatDataExport {
                         continue;
                     }
                     while (true) {
-                        if (out.size() >= PAGE_MESSAGES || scanned >= PAGE_SCAN) {
+                        if (out.size() >= limit || scanned >= PAGE_SCAN) {
                             return new MessagePage(out, current + "." + before);
                         }
                         List<UserDataStore.StoredMessage> rows = store.page(school, current, bucket, before,
@@ -129,7 +132,7 @@ public final class ChatDataExport {
                         scanned += rows.size();
                         for (UserDataStore.StoredMessage row : rows) {
                             before = row.id();
-                            if (row.sender().equals(user) && out.size() < PAGE_MESSAGES) {
+                            if (row.sender().equals(user) && out.size() < limit) {
                                 out.add(new MessagePart(current, Long.toString(row.id()), SnowflakeIds.timeOf(row.id()),
                                         row.body()));
                             } else if (row.sender().equals(user)) {

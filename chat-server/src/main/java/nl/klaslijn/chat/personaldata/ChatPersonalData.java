@@ -40,8 +40,9 @@ public final class ChatPersonalData implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> export.profile(school, user), executor);
     }
 
-    public CompletionStage<ChatDataExport.MessagePage> messages(UUID school, UUID user, @Nullable String cursor) {
-        return CompletableFuture.supplyAsync(() -> export.messages(school, user, cursor), executor);
+    public CompletionStage<ChatDataExport.MessagePage> messages(UUID school, UUID user, @Nullable String cursor,
+            int limit) {
+        return CompletableFuture.supplyAsync(() -> export.messages(school, user, cursor, limit), executor);
     }
 
     /** True when all is erased; false when the caller must call again (the work done so far is kept). */
