@@ -11,6 +11,8 @@ import java.util.UUID;
 import nl.klaslijn.portal.accounts.AccountExport;
 import nl.klaslijn.portal.accounts.Accounts;
 import nl.klaslijn.portal.audit.AuditLog;
+import nl.klaslijn.portal.chatsync.ChatData;
+import nl.klaslijn.portal.chatsync.ChatExport;
 import nl.klaslijn.portal.http.ApiException;
 import nl.klaslijn.portal.medical.MedicalRecord;
 import nl.klaslijn.portal.medical.MedicalRecords;
@@ -30,6 +32,7 @@ import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.School;
 import nl.klaslijn.portal.schools.Schools;
 import nl.klaslijn.portal.welcome.Welcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +51,11 @@ public class PersonalData {
     private final Onboarding onboarding;
     private final Welcome welcome;
     private final Clock clock;
+    private final ObjectProvider<ChatData> chat;
 
     PersonalData(Accounts accounts, People people, Schools schools, Profiles profiles, MedicalRecords medical,
-            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock) {
+            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock, ObjectProvider<ChatData> chat) {
+        this.chat = chat;
         this.accounts = accounts;
         this.people = people;
         this.schools = schools;
@@ -64,8 +69,8 @@ public class PersonalData {
 
     /**
      * Everything held on the account and, at every school it belongs to, its guardian and staff records with their
-     * profiles, and its children with their medical data (decrypted; each read audited as MEDICAL_EXPORTED) and the
-     * audit entries about them.
+     * profiles, its children with their medical data (decrypted; each read audited as MEDICAL_EXPORTED) and the
+     * audit entries about them, and its chat data (asked from the chat server; marked unavailable if it cannot be).
      */
     public DataExport export(UUID accountId) {
         AccountExport account = accounts.export(accountId).orElseThrow(() -> ApiException.notFound("account"));
@@ -103,8 +108,10 @@ public class PersonalData {
                 staff = new StaffPart(s.staffId(), s.name(), s.email(), s.roles(), profiles.staff(schoolId, s.staffId()));
             }
         }
+        ChatData chatData = chat.getIfAvailable();
         return new SchoolPart(schoolId, school.name(), guardian, staff, children,
-                welcome.acknowledgedAt(schoolId, accountId).orElse(null));
+                welcome.acknowledgedAt(schoolId, accountId).orElse(null),
+                chatData == null ? ChatExport.notConfigured() : chatData.export(schoolId, accountId));
     }
 
     private ChildPart childPart(Pupil p, UUID accountId) {
