@@ -15,9 +15,7 @@ import nl.klaslijn.chat.edge.EdgeTransport;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
-import nl.klaslijn.devstack.cassandra.CassandraNode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,17 +27,13 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
-    CassandraNode embeddedCassandra(ChatProperties properties) {
-        ChatProperties.Embedded embedded = properties.cassandra().embedded();
-        return CassandraNode.startLocal(embedded.dataDirectory(), embedded.port(), embedded.heap());
-    }
-
     @Bean
-    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<CassandraNode> embedded) {
+    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<LocalCassandra> embedded) {
         ChatProperties.Cassandra c = properties.cassandra();
-        CassandraNode local = embedded.getIfAvailable();
+        LocalCassandra local = embedded.getIfAvailable();
+        if (local == null && c.embedded().enabled()) {
+            throw new IllegalStateException(LocalCassandra.NOT_IN_THIS_BUILD);
+        }
         return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
                 c.keyspace(), c.replication());
     }
