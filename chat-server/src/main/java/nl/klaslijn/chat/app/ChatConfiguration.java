@@ -12,6 +12,7 @@ import nl.klaslijn.chat.retention.RetentionSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
+import nl.klaslijn.common.cassandra.CassandraSecurity;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
@@ -28,14 +29,15 @@ import org.springframework.core.env.Environment;
 class ChatConfiguration {
 
     @Bean
-    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<LocalCassandra> embedded) {
+    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<LocalCassandra> embedded,
+            Environment environment) {
         ChatProperties.Cassandra c = properties.cassandra();
         LocalCassandra local = embedded.getIfAvailable();
         if (local == null && c.embedded().enabled()) {
             throw new IllegalStateException(LocalCassandra.NOT_IN_THIS_BUILD);
         }
         return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
-                c.keyspace(), c.replication());
+                c.keyspace(), c.replication()).withSecurity(CassandraSecurity.fromProperties(environment::getProperty));
     }
 
     @Bean(destroyMethod = "close")

@@ -4,12 +4,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.klaslijn.common.auth.AccessTokens;
+import nl.klaslijn.common.cassandra.CassandraSecurity;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -21,14 +23,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PortalConfiguration {
 
     @Bean
-    CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<LocalCassandra> embedded) {
+    CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<LocalCassandra> embedded,
+            Environment environment) {
         PortalProperties.Cassandra c = properties.cassandra();
         LocalCassandra local = embedded.getIfAvailable();
         if (local == null && c.embedded().enabled()) {
             throw new IllegalStateException(LocalCassandra.NOT_IN_THIS_BUILD);
         }
         return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
-                c.keyspace(), c.replication());
+                c.keyspace(), c.replication()).withSecurity(CassandraSecurity.fromProperties(environment::getProperty));
     }
 
     @Bean(destroyMethod = "close")
