@@ -3,6 +3,8 @@ package nl.klaslijn.portal.chatsync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.klaslijn.portal.personaldata.ChatDataSource;
+import nl.klaslijn.portal.personaldata.ChatExport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads a user's chat data at a school from the chat server, for the personal data export. */
 @Service
 @ConditionalOnProperty(prefix = "klaslijn.chat.sync", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class ChatData {
+public class ChatData implements ChatDataSource {
 
     /** Messages per school in one export at most (a bound on the export's size; {@code complete} says if it bit). */
     public static final int MAX_MESSAGES = 50_000;
@@ -27,6 +29,7 @@ public class ChatData {
     }
 
     /** The user's chat data at the school; {@code unavailable} (never an empty part) when the chat cannot be asked. */
+    @Override
     public ChatExport export(UUID school, UUID user) {
         try {
             JsonNode profile = chat.chatProfile(school, user);

@@ -11,8 +11,6 @@ import java.util.UUID;
 import nl.klaslijn.portal.accounts.AccountExport;
 import nl.klaslijn.portal.accounts.Accounts;
 import nl.klaslijn.portal.audit.AuditLog;
-import nl.klaslijn.portal.chatsync.ChatData;
-import nl.klaslijn.portal.chatsync.ChatExport;
 import nl.klaslijn.portal.http.ApiException;
 import nl.klaslijn.portal.medical.MedicalRecord;
 import nl.klaslijn.portal.medical.MedicalRecords;
@@ -51,10 +49,10 @@ public class PersonalData {
     private final Onboarding onboarding;
     private final Welcome welcome;
     private final Clock clock;
-    private final ObjectProvider<ChatData> chat;
+    private final ObjectProvider<ChatDataSource> chat;
 
     PersonalData(Accounts accounts, People people, Schools schools, Profiles profiles, MedicalRecords medical,
-            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock, ObjectProvider<ChatData> chat) {
+            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock, ObjectProvider<ChatDataSource> chat) {
         this.chat = chat;
         this.accounts = accounts;
         this.people = people;
@@ -108,7 +106,7 @@ public class PersonalData {
                 staff = new StaffPart(s.staffId(), s.name(), s.email(), s.roles(), profiles.staff(schoolId, s.staffId()));
             }
         }
-        ChatData chatData = chat.getIfAvailable();
+        ChatDataSource chatData = chat.getIfAvailable();
         return new SchoolPart(schoolId, school.name(), guardian, staff, children,
                 welcome.acknowledgedAt(schoolId, accountId).orElse(null),
                 chatData == null ? ChatExport.notConfigured() : chatData.export(schoolId, accountId));

@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.chatsync;
+package nl.klaslijn.portal.personaldata;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param profile conversations with titles and the user's pointers, settings, last seen, directory entry (null unless
  *     included)
  * @param messages the messages the user sent, by conversation, newest first within each
- * @param complete false when there were more than {@link ChatData#MAX_MESSAGES} messages (the oldest are left out)
+ * @param complete false when there were more messages than the chat sync includes (50,000 per school; the oldest
+ *     are left out)
  */
 public record ChatExport(String status, @Nullable JsonNode profile, List<JsonNode> messages, boolean complete) {
 
@@ -20,7 +21,7 @@ public record ChatExport(String status, @Nullable JsonNode profile, List<JsonNod
         return new ChatExport("not-configured", null, List.of(), false);
     }
 
-    static ChatExport unavailable() {
+    public static ChatExport unavailable() {
         return new ChatExport("unavailable", null, List.of(), false);
     }
 }
