@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=${JAR:-chat-server/target/klaslijn-chat-server-0.1.0-exec.jar}
+JAR=${JAR:-chat-server/target/klaslijn-chat-server-0.1.0-local.jar}
 BASE_PORT=${BASE_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 SERVER_HEAP=${SERVER_HEAP:-1g}

@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.concurrent.ForkJoinPool;
 import nl.klaslijn.chat.api.HealthEndpoint;
 import nl.klaslijn.chat.api.InternalApi;
+import nl.klaslijn.chat.api.PersonalDataRoutes;
+import nl.klaslijn.chat.api.RetentionRoutes;
+import nl.klaslijn.chat.personaldata.ChatPersonalData;
+import nl.klaslijn.chat.retention.Retention;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.core.ChatNode;
@@ -51,6 +55,8 @@ public final class ChatServer implements AutoCloseable {
     private final ChatEdgeServer edge;
     private final ChatEdgeServer internalEdge;
     private final NodeLease lease;
+    private final ChatPersonalData personalData;
+    private final Retention retention;
     private final int port;
     private final int internalPort;
 
@@ -84,7 +90,10 @@ public final class ChatServer implements AutoCloseable {
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub), hub.routes(),
                 revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
-        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size);
+        personalData = new ChatPersonalData(session, conversations, directory, preferences);
+        retention = new Retention(session, settings.retention(), clock);
+        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size,
+                new PersonalDataRoutes(personalData), new RetentionRoutes(retention));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);
         internalEdge = ChatEdgeServer.httpOnly(settings.internalApi(), api);
         try {
@@ -95,6 +104,7 @@ public final class ChatServer implements AutoCloseable {
                 internalEdge.stop();
                 throw e;
             }
+            retention.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding the chat ports", e);
@@ -152,11 +162,18 @@ public final class ChatServer implements AutoCloseable {
         return sessions;
     }
 
+    /** The school retention settings and the sweep (tests run {@link Retention#sweep()} directly). */
+    public Retention retention() {
+        return retention;
+    }
+
     /** Stops accepting connections and closes the open ones (they are told {@code shutting-down}). */
     @Override
     public void close() {
         edge.stop();
         internalEdge.stop();
+        retention.close();
+        personalData.close();
         presenceEngine.close();
         presence.quiesce(java.time.Duration.ofSeconds(2)); // contacts hear "offline" before the broker closes
         hub.broker().close();

@@ -46,9 +46,12 @@ public final class InternalApi implements HttpEndpoints {
     private final LiveHub hub;
     private final Preferences preferences;
     private final IntSupplier connectionCount;
+    private final List<InternalRoutes> more;
 
     public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
-            Preferences preferences, IntSupplier connectionCount) {
+            Preferences preferences, IntSupplier connectionCount, PersonalDataRoutes personalData,
+            RetentionRoutes retention) {
+        this.more = List.of(personalData, retention);
         this.preferences = preferences;
         this.tokens = tokens;
         this.conversations = conversations;
@@ -98,6 +101,12 @@ public final class InternalApi implements HttpEndpoints {
     private CompletionStage<HttpReply> route(HttpCall call) {
         String[] parts = call.path().substring(PREFIX.length()).split("/", -1);
         UUID school = Wire.uuid(parts[0], "school id");
+        for (InternalRoutes routes : more) {
+            CompletionStage<HttpReply> reply = routes.route(call, school, parts);
+            if (reply != null) {
+                return reply;
+            }
+        }
         if (parts.length == 2 && parts[1].equals("conversations") && call.method().equals("POST")) {
             return create(school, Wire.decode(call.body(), CreateConversation.class));
         }

@@ -8,16 +8,16 @@ import java.util.List;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.ChatSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
+import nl.klaslijn.chat.retention.RetentionSettings;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.edge.EdgeSettings;
 import nl.klaslijn.chat.edge.EdgeTransport;
+import nl.klaslijn.common.cassandra.CassandraSecurity;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
-import nl.klaslijn.devstack.cassandra.CassandraNode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -36,19 +36,16 @@ class ChatConfiguration {
         return ChatTokenKeys.from(environment);
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
-    CassandraNode embeddedCassandra(ChatProperties properties) {
-        ChatProperties.Embedded embedded = properties.cassandra().embedded();
-        return CassandraNode.startLocal(embedded.dataDirectory(), embedded.port(), embedded.heap());
-    }
-
     @Bean
-    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<CassandraNode> embedded) {
+    CassandraSettings cassandraSettings(ChatProperties properties, ObjectProvider<LocalCassandra> embedded,
+            Environment environment) {
         ChatProperties.Cassandra c = properties.cassandra();
-        CassandraNode local = embedded.getIfAvailable();
+        LocalCassandra local = embedded.getIfAvailable();
+        if (local == null && c.embedded().enabled()) {
+            throw new IllegalStateException(LocalCassandra.NOT_IN_THIS_BUILD);
+        }
         return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
-                c.keyspace(), c.replication());
+                c.keyspace(), c.replication()).withSecurity(CassandraSecurity.fromProperties(environment::getProperty));
     }
 
     @Bean(destroyMethod = "close")
@@ -100,7 +97,12 @@ class ChatConfiguration {
                         environment.getProperty("klaslijn.chat.max-connections-per-user", Integer.class,
                                 SessionLimits.DEFAULT_MAX_CONNECTIONS_PER_USER),
                         (int) environment.getProperty("klaslijn.chat.sync-reply-bytes", DataSize.class,
-                                DataSize.ofBytes(SessionLimits.DEFAULT_SYNC_REPLY_BYTES)).toBytes()));
+                                DataSize.ofBytes(SessionLimits.DEFAULT_SYNC_REPLY_BYTES)).toBytes()))
+                .withRetention(new RetentionSettings(
+                        environment.getProperty("klaslijn.chat.retention.default-days", Integer.class,
+                                RetentionSettings.DEFAULT_DAYS),
+                        environment.getProperty("klaslijn.chat.retention.sweep-interval", Duration.class,
+                                Duration.ofHours(6))));
         return ChatServer.start(settings, session, Clock.systemUTC());
     }
 }

@@ -27,6 +27,7 @@ final class ConversationStore {
     private final PreparedStatement deleteMember;
     private final PreparedStatement insertIndexEntry;
     private final PreparedStatement deleteIndexEntry;
+    private final PreparedStatement insertHistory;
 
     ConversationStore(CqlSession session) {
         this.session = session;
@@ -44,6 +45,8 @@ final class ConversationStore {
                 + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
         deleteIndexEntry = Statements.idempotent(session, "DELETE FROM user_conversations"
                 + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        insertHistory = Statements.idempotent(session, "INSERT INTO member_history (school_id, user_id, conversation_id)"
+                + " VALUES (?, ?, ?)");
     }
 
     /**
@@ -82,12 +85,16 @@ final class ConversationStore {
                 .toCompletableFuture();
     }
 
-    /** Adds or updates a member and the conversation's entry in that member's index, atomically per member. */
+    /**
+     * Adds or updates a member, the conversation's entry in that member's index and the member's history (kept after
+     * a removal, for the personal data export and erasure), atomically per member.
+     */
     CompletionStage<Void> putMember(Conversation conversation, UUID user, MemberRole role, Instant now) {
         BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED,
                 insertMember.bind(conversation.schoolId(), conversation.id(), user, role.wireName(), now),
                 insertIndexEntry.bind(conversation.kind().wireName(), conversation.title(), conversation.schoolId(),
-                        user, conversation.id()));
+                        user, conversation.id()),
+                insertHistory.bind(conversation.schoolId(), user, conversation.id()));
         return session.executeAsync(batch).thenApply(rs -> null);
     }
 

@@ -52,7 +52,17 @@ public final class CassandraSessions {
      * tens of milliseconds, not 1-2 s. Run DDL with the {@value #DDL_PROFILE} profile.
      */
     public static CqlSession open(CassandraSettings settings) {
-        DriverConfigLoader config = common(settings)
+        return CqlSession.builder()
+                .addContactPoints(settings.contactPoints())
+                .withLocalDatacenter(settings.localDatacenter())
+                .withKeyspace(CqlIdentifier.fromCql(settings.keyspace()))
+                .withConfigLoader(sessionConfig(settings))
+                .build();
+    }
+
+    /** The driver configuration of {@link #open} sessions. */
+    static DriverConfigLoader sessionConfig(CassandraSettings settings) {
+        return common(settings)
                 // A burst (thousands of clients reconnecting at once) queues here instead of failing at once
                 // with "no connection available" when one connection's 1,024 stream ids are all in use.
                 .withString(DefaultDriverOption.REQUEST_THROTTLER_CLASS, "ConcurrencyLimitingRequestThrottler")
@@ -61,12 +71,6 @@ public final class CassandraSessions {
                 .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
                 .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspaceName(settings)))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(100))
-                .build();
-        return CqlSession.builder()
-                .addContactPoints(settings.contactPoints())
-                .withLocalDatacenter(settings.localDatacenter())
-                .withKeyspace(CqlIdentifier.fromCql(settings.keyspace()))
-                .withConfigLoader(config)
                 .build();
     }
 
@@ -90,7 +94,7 @@ public final class CassandraSessions {
     }
 
     private static ProgrammaticDriverConfigLoaderBuilder common(CassandraSettings settings) {
-        return DriverConfigLoader.programmaticBuilder()
+        return secured(DriverConfigLoader.programmaticBuilder(), settings.security())
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, DefaultConsistencyLevel.LOCAL_QUORUM.name())
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, DefaultConsistencyLevel.SERIAL.name())
@@ -100,6 +104,36 @@ public final class CassandraSessions {
                 .startProfile(DDL_PROFILE)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, max(DDL_TIMEOUT, settings.requestTimeout()))
                 .endProfile();
+    }
+
+    /**
+     * Authentication (the driver's PlainTextAuthProvider: a role and its password) and TLS (the driver's
+     * DefaultSslEngineFactory: JKS or PKCS12 trust and key stores, hostname verification) as the settings ask.
+     */
+    static ProgrammaticDriverConfigLoaderBuilder secured(ProgrammaticDriverConfigLoaderBuilder builder,
+            CassandraSecurity security) {
+        if (security.username() != null && security.password() != null) {
+            builder.withString(DefaultDriverOption.AUTH_PROVIDER_CLASS, "PlainTextAuthProvider")
+                    .withString(DefaultDriverOption.AUTH_PROVIDER_USER_NAME, security.username())
+                    .withString(DefaultDriverOption.AUTH_PROVIDER_PASSWORD, security.password());
+        }
+        if (security.tls()) {
+            builder.withString(DefaultDriverOption.SSL_ENGINE_FACTORY_CLASS, "DefaultSslEngineFactory")
+                    .withBoolean(DefaultDriverOption.SSL_HOSTNAME_VALIDATION, security.hostnameVerification());
+            if (security.truststore() != null) {
+                builder.withString(DefaultDriverOption.SSL_TRUSTSTORE_PATH, security.truststore().toString());
+                if (security.truststorePassword() != null) {
+                    builder.withString(DefaultDriverOption.SSL_TRUSTSTORE_PASSWORD, security.truststorePassword());
+                }
+            }
+            if (security.keystore() != null) {
+                builder.withString(DefaultDriverOption.SSL_KEYSTORE_PATH, security.keystore().toString());
+                if (security.keystorePassword() != null) {
+                    builder.withString(DefaultDriverOption.SSL_KEYSTORE_PASSWORD, security.keystorePassword());
+                }
+            }
+        }
+        return builder;
     }
 
     /** The keyspace as Cassandra stores it (unquoted identifiers are lower-cased). */

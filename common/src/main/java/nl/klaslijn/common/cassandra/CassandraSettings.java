@@ -17,13 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param replication the CQL map used when the schema migrator creates the keyspace, e.g. {@value
  *     #DEFAULT_REPLICATION}; ignored once the keyspace exists
  * @param requestTimeout the timeout of ordinary requests (DDL gets {@link CassandraSessions#DDL_TIMEOUT})
+ * @param security authentication and TLS ({@link CassandraSecurity#none()} for a local development node)
  */
 public record CassandraSettings(
         List<InetSocketAddress> contactPoints,
         String localDatacenter,
         String keyspace,
         String replication,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        CassandraSecurity security) {
 
     public static final String DEFAULT_REPLICATION = "{'class':'SimpleStrategy','replication_factor':1}";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -50,6 +52,12 @@ public record CassandraSettings(
         }
     }
 
+    /** Without authentication and TLS. */
+    public CassandraSettings(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
+            String replication, Duration requestTimeout) {
+        this(contactPoints, localDatacenter, keyspace, replication, requestTimeout, CassandraSecurity.none());
+    }
+
     /** One contact point, default replication and request timeout. */
     public static CassandraSettings of(InetSocketAddress contactPoint, String localDatacenter, String keyspace) {
         return new CassandraSettings(
@@ -68,16 +76,20 @@ public record CassandraSettings(
         return new CassandraSettings(points, localDatacenter, keyspace, replication, DEFAULT_REQUEST_TIMEOUT);
     }
 
+    public CassandraSettings withSecurity(CassandraSecurity security) {
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, security);
+    }
+
     public CassandraSettings withKeyspace(String keyspace) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout);
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, security);
     }
 
     public CassandraSettings withReplication(String replication) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout);
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, security);
     }
 
     public CassandraSettings withRequestTimeout(Duration requestTimeout) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout);
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, security);
     }
 
     /**

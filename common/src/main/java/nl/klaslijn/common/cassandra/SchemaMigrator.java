@@ -136,8 +136,17 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * Creates the keyspace only when it does not exist yet: Cassandra checks CREATE on ALL KEYSPACES even for
+     * {@code CREATE KEYSPACE IF NOT EXISTS}, so a service role limited to its own (operator-created) keyspace
+     * starts without that permission (docs/operations.md, "Cassandra roles").
+     */
     private void createBookkeeping() {
-        ddl("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+        boolean exists = session.execute(SimpleStatement.newInstance(
+                "SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one() != null;
+        if (!exists) {
+            ddl("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+        }
         // Fixed table ids: instances creating these at the same moment on different coordinators
         // produce the same table instead of conflicting ones (Cassandra 5.0 has no schema transactions).
         ddl("CREATE TABLE IF NOT EXISTS " + keyspace + "." + VERSION_TABLE + " ("

@@ -4,12 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Clock;
 import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.TokenVerifier;
+import nl.klaslijn.common.cassandra.CassandraSecurity;
 import nl.klaslijn.common.cassandra.CassandraSessions;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
-import nl.klaslijn.devstack.cassandra.CassandraNode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,19 +29,16 @@ class PortalConfiguration {
         return PortalKeys.from(environment, crypto);
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "klaslijn.cassandra.embedded.enabled", havingValue = "true")
-    CassandraNode embeddedCassandra(PortalProperties properties) {
-        PortalProperties.Embedded embedded = properties.cassandra().embedded();
-        return CassandraNode.startLocal(embedded.dataDirectory(), embedded.port(), embedded.heap());
-    }
-
     @Bean
-    CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<CassandraNode> embedded) {
+    CassandraSettings cassandraSettings(PortalProperties properties, ObjectProvider<LocalCassandra> embedded,
+            Environment environment) {
         PortalProperties.Cassandra c = properties.cassandra();
-        CassandraNode local = embedded.getIfAvailable();
+        LocalCassandra local = embedded.getIfAvailable();
+        if (local == null && c.embedded().enabled()) {
+            throw new IllegalStateException(LocalCassandra.NOT_IN_THIS_BUILD);
+        }
         return CassandraSettings.of(local == null ? null : local.contactPoint(), c.contactPoints(), c.localDatacenter(),
-                c.keyspace(), c.replication());
+                c.keyspace(), c.replication()).withSecurity(CassandraSecurity.fromProperties(environment::getProperty));
     }
 
     @Bean(destroyMethod = "close")

@@ -2,10 +2,12 @@ package nl.klaslijn.portal.chatsync;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.portal.app.PortalProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +123,29 @@ class ChatApi {
         HttpResponse<String> r = send(request(school + "/users/" + user + "/revocations")
                 .POST(json(Map.of("notBefore", notBefore.toString(), "sessionId", sessionId.toString()))), "revoke session");
         expect(r, "revoke session", 200);
+    }
+
+    /** The profile part of the user's chat data at the school (docs/protocol.md, "Personal data"). */
+    JsonNode chatProfile(UUID school, UUID user) {
+        HttpResponse<String> r = send(request(school + "/users/" + user + "/chat-data").GET(), "export chat data");
+        return expect(r, "export chat data", 200);
+    }
+
+    /** One page of the messages the user sent at the school: {@code messages} and {@code next} (null at the end). */
+    JsonNode chatMessages(UUID school, UUID user, @Nullable String cursor) {
+        String query = cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+        HttpResponse<String> r = send(request(school + "/users/" + user + "/chat-data/messages" + query).GET(),
+                "export chat messages");
+        return expect(r, "export chat messages", 200);
+    }
+
+    /**
+     * Erases what the chat holds on the user at the school (their messages stay as a deleted user's, without text);
+     * false when the chat has more to do and wants another call. Idempotent.
+     */
+    boolean eraseChatData(UUID school, UUID user) {
+        HttpResponse<String> r = send(request(school + "/users/" + user + "/chat-data").DELETE(), "erase chat data");
+        return expect(r, "erase chat data", 200).path("done").asBoolean(false);
     }
 
     private HttpRequest.Builder request(String path) {

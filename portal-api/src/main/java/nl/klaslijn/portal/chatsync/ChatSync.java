@@ -92,13 +92,17 @@ public class ChatSync {
         reconciler.wake();
     }
 
-    /** A guardian record deleted (no child left, e.g. their last child's data was deleted): revoke its account there. */
+    /**
+     * A guardian record deleted (no child left, e.g. their last child's data was deleted): revoke its account there and
+     * erase what the chat holds on it (durably: the ERASE mark waits out a chat outage).
+     */
     @EventListener
     void on(GuardianRemoved event) {
         UUID account = event.accountId();
         if (account != null) {
             revoke(event.schoolId(), account, clock.instant());
             store.mark(event.schoolId(), WorkKind.PERSON, account, null);
+            store.mark(event.schoolId(), WorkKind.ERASE, account, null);
             reconciler.wake();
         }
     }

@@ -185,6 +185,17 @@ class Reconciler implements SmartLifecycle {
             case REVOKE_SESSION -> chat.revokeSession(work.schoolId(), Objects.requireNonNull(work.accountId()),
                     work.targetId(), Objects.requireNonNull(work.notBefore()));
             case SETTINGS -> chat.putSchoolSettings(work.schoolId(), modules.isOn(work.schoolId(), Module.CHAT));
+            case ERASE -> erase(work, deadline);
+        }
+    }
+
+    /** Erases the account's chat data unless it is someone at the school again; the chat may need several calls. */
+    private void erase(Work work, Deadline deadline) {
+        if (people.membership(work.schoolId(), work.targetId()).isPresent()) {
+            return;
+        }
+        while (!chat.eraseChatData(work.schoolId(), work.targetId())) {
+            deadline.check();
         }
     }
 

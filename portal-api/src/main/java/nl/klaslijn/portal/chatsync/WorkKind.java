@@ -2,7 +2,7 @@ package nl.klaslijn.portal.chatsync;
 
 /**
  * What a recorded piece of chat-sync work is about; its target id is a group id (GROUP), an account id (PERSON,
- * REVOKE) or the school id (SETTINGS).
+ * REVOKE, ERASE) or the school id (SETTINGS).
  */
 enum WorkKind {
     /** Converge the group's two conversations with the group's people. */
@@ -17,5 +17,10 @@ enum WorkKind {
      */
     REVOKE_SESSION,
     /** Put the school's chat settings (the chat module switch); the target id is the school id. */
-    SETTINGS
+    SETTINGS,
+    /**
+     * Erase what the chat holds on the account at the school (a guardian deleted there); skipped when the account is
+     * someone at the school again (e.g. staff) by the time the work is done.
+     */
+    ERASE
 }

@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 public record DataExport(Instant exportedAt, AccountExport account, List<SchoolPart> schools) {
 
     /**
-     * The account at one school: its guardian and staff records (each null if it is not one there), children, and when
-     * it acknowledged the school's welcome (null if not yet).
+     * The account at one school: its guardian and staff records (each null if it is not one there), children, when
+     * it acknowledged the school's welcome (null if not yet), and what the chat holds on it there ({@code chat.status}
+     * says whether that part is included or the chat could not be asked).
      */
     public record SchoolPart(UUID schoolId, String schoolName, @Nullable GuardianPart guardian,
-            @Nullable StaffPart staff, List<ChildPart> children, @Nullable Instant welcomeAcknowledgedAt) {}
+            @Nullable StaffPart staff, List<ChildPart> children, @Nullable Instant welcomeAcknowledgedAt,
+            ChatExport chat) {}
 
     /** The guardian record as the school entered it, with the contact profile and privacy choices. */
     public record GuardianPart(UUID guardianId, String name, String email, GuardianProfile profile) {}

@@ -30,6 +30,7 @@ import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.School;
 import nl.klaslijn.portal.schools.Schools;
 import nl.klaslijn.portal.welcome.Welcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +49,11 @@ public class PersonalData {
     private final Onboarding onboarding;
     private final Welcome welcome;
     private final Clock clock;
+    private final ObjectProvider<ChatDataSource> chat;
 
     PersonalData(Accounts accounts, People people, Schools schools, Profiles profiles, MedicalRecords medical,
-            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock) {
+            AuditLog audit, Onboarding onboarding, Welcome welcome, Clock clock, ObjectProvider<ChatDataSource> chat) {
+        this.chat = chat;
         this.accounts = accounts;
         this.people = people;
         this.schools = schools;
@@ -64,8 +67,8 @@ public class PersonalData {
 
     /**
      * Everything held on the account and, at every school it belongs to, its guardian and staff records with their
-     * profiles, and its children with their medical data (decrypted; each read audited as MEDICAL_EXPORTED) and the
-     * audit entries about them.
+     * profiles, its children with their medical data (decrypted; each read audited as MEDICAL_EXPORTED) and the
+     * audit entries about them, and its chat data (asked from the chat server; marked unavailable if it cannot be).
      */
     public DataExport export(UUID accountId) {
         AccountExport account = accounts.export(accountId).orElseThrow(() -> ApiException.notFound("account"));
@@ -103,8 +106,10 @@ public class PersonalData {
                 staff = new StaffPart(s.staffId(), s.name(), s.email(), s.roles(), profiles.staff(schoolId, s.staffId()));
             }
         }
+        ChatDataSource chatData = chat.getIfAvailable();
         return new SchoolPart(schoolId, school.name(), guardian, staff, children,
-                welcome.acknowledgedAt(schoolId, accountId).orElse(null));
+                welcome.acknowledgedAt(schoolId, accountId).orElse(null),
+                chatData == null ? ChatExport.notConfigured() : chatData.export(schoolId, accountId));
     }
 
     private ChildPart childPart(Pupil p, UUID accountId) {
