@@ -26,7 +26,13 @@ record ChatTokenKeys(VerificationKeys verificationKeys, Duration maxLifetime, @N
 
     /** @throws IllegalStateException naming the setting to provide */
     static ChatTokenKeys from(Environment environment) {
+        return from(environment, KeySettings.isLocalBuild(ChatTokenKeys.class.getClassLoader()));
+    }
+
+    /** @param localBuild whether this is the local-start build, the only one the dev profile may run in */
+    static ChatTokenKeys from(Environment environment, boolean localBuild) {
         boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+        KeySettings.refuseDevelopmentOutsideLocalBuild(dev, localBuild);
         String text = KeySettings.require(VERIFICATION_KEYS, environment::getProperty,
                 KeySettings.GENERATE_VERIFICATION_KEYS);
         VerificationKeys keys;

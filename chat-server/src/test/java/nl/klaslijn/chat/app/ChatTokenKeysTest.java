@@ -55,6 +55,10 @@ class ChatTokenKeysTest {
         assertThat(keys.verificationKeys().keyIds()).containsExactly(KeySettings.DEVELOPMENT_TOKEN_KEY_ID);
         assertThat(keys.demoSigningKey()).isNotNull();
         assertThat(keys.maxLifetime()).isEqualTo(Duration.ofHours(12));
+
+        assertThatThrownBy(() -> ChatTokenKeys.from(local, false))
+                .as("the dev profile in a production jar (no devstack)")
+                .hasMessageContaining("the dev profile").hasMessageContaining("-local.jar");
     }
 
     @Test

@@ -52,13 +52,13 @@ class PersonalDataIT {
             await(b.sendMessage(group.id(), "b1", "van Bram"));
             await(a.sendMessage(group.id(), "a2", "tweede van Anna"));
             await(a.sendMessage(left.id(), "a3", "in de schoolreis"));
-            await(a.request("/app/settings", "{\"sharePresence\":false}"));
+            await(a.request("/app/settings", "{\"sharePresence\":true}")); // a parent who opted in (default off)
         }
         await(node.server.conversations().removeMember(node.school, left.id(), anna));
 
         JsonNode profile = JSON.readTree(get("/users/" + anna + "/chat-data").body());
         assertThat(profile.path("directory").path("displayName").asString()).isEqualTo("Anna");
-        assertThat(profile.path("settings").path("share_presence").asBoolean(true)).isFalse();
+        assertThat(profile.path("settings").path("share_presence").asBoolean(false)).isTrue();
         List<String> titles = new ArrayList<>();
         profile.path("conversations").forEach(c -> titles.add(c.path("title").asString() + "/" + c.path("role").asString("-")));
         assertThat(titles).containsExactlyInAnyOrder("Groep 6 ouders/member", "Schoolreis/-");
@@ -93,7 +93,7 @@ class PersonalDataIT {
             await(d.sendMessage(group.id(), "d1", "van Daan"));
             await(c.sendMessage(group.id(), "c1", "adres: Dorpsstraat 1"));
             await(c.sendMessage(left.id(), "c2", "telefoon 0612345678"));
-            await(c.request("/app/settings", "{\"sendReadReceipts\":false}"));
+            await(c.request("/app/settings", "{\"sendReadReceipts\":true}"));
         }
         await(node.server.conversations().removeMember(node.school, left.id(), carla));
 

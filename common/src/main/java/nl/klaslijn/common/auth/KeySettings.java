@@ -100,6 +100,30 @@ public final class KeySettings {
         return key;
     }
 
+    /** A class only the local-start build carries (devstack's Cassandra launcher); the production jars have none. */
+    public static final String LOCAL_BUILD_MARKER = "nl.klaslijn.devstack.cassandra.CassandraNode";
+
+    /** Whether {@code loader} sees the local-start build ({@link #LOCAL_BUILD_MARKER}). */
+    public static boolean isLocalBuild(ClassLoader loader) {
+        try {
+            Class.forName(LOCAL_BUILD_MARKER, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The dev profile (development keys, the demo) runs only from the local-start build: a production jar started
+     * with {@code --spring.profiles.active=dev} by mistake refuses to start instead of trusting the public keys.
+     */
+    public static void refuseDevelopmentOutsideLocalBuild(boolean development, boolean localBuild) {
+        if (development && !localBuild) {
+            throw new IllegalStateException("the dev profile (development keys, public in the repository) runs only from"
+                    + " the local-start jar (-local.jar, ./klaslijn start); start production jars without it");
+        }
+    }
+
     /** Refuses the development token key among {@code keyIds} unless {@code development}. */
     public static void refuseDevelopmentTokenKey(String name, Set<String> keyIds, boolean development) {
         if (!development && keyIds.contains(DEVELOPMENT_TOKEN_KEY_ID)) {

@@ -29,7 +29,13 @@ public record PortalKeys(SigningKey signingKey, VerificationKeys verificationKey
 
     /** @throws IllegalStateException naming the setting to provide */
     static PortalKeys from(Environment environment, CryptoProperties crypto) {
+        return from(environment, crypto, KeySettings.isLocalBuild(PortalKeys.class.getClassLoader()));
+    }
+
+    /** @param localBuild whether this is the local-start build, the only one the dev profile may run in */
+    static PortalKeys from(Environment environment, CryptoProperties crypto, boolean localBuild) {
         boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+        KeySettings.refuseDevelopmentOutsideLocalBuild(dev, localBuild);
         SigningKey signing = parse(SIGNING_KEY, () -> SigningKey.parse(
                 KeySettings.require(SIGNING_KEY, environment::getProperty, KeySettings.GENERATE_SIGNING_KEY)));
         KeySettings.refuseDevelopmentTokenKey(SIGNING_KEY, java.util.Set.of(signing.keyId()), dev);

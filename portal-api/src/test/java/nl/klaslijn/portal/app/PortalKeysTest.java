@@ -67,6 +67,9 @@ class PortalKeysTest {
         local.setActiveProfiles("dev");
         assertThat(PortalKeys.from(local, NO_RETIRED_KEYS).signingKey().keyId())
                 .isEqualTo(KeySettings.DEVELOPMENT_TOKEN_KEY_ID);
+        assertThatThrownBy(() -> PortalKeys.from(local, NO_RETIRED_KEYS, false))
+                .as("the dev profile in a production jar (no devstack)")
+                .hasMessageContaining("the dev profile").hasMessageContaining("-local.jar");
     }
 
     @Test
