@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PORT=${PORT:-18080}
-# Another build of the server can be measured with JAR=/path/to/klaslijn-chat-server-0.1.0-exec.jar.
+# Another build of the server can be measured with JAR=/path/to/klaslijn-chat-server-0.1.0-local.jar.
 JAR=${JAR:-chat-server/target/klaslijn-chat-server-0.1.0-local.jar}
 PIDFILE=/tmp/bench-server.pid
 LOG=/tmp/bench-server.log

@@ -3,12 +3,9 @@ package nl.klaslijn.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
+import nl.klaslijn.devstack.build.BootJars;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,31 +17,13 @@ class ExecJarContentsIT {
 
     @Test
     void theProductionJarHoldsNeitherDevstackNorEmbeddedRedis() throws IOException {
-        List<String> entries = entries(jar("-exec.jar"));
+        List<String> entries = BootJars.entries(Path.of("target"), "-exec.jar");
         assertThat(entries).isNotEmpty();
-        assertThat(entries).noneMatch(ExecJarContentsIT::isLocalStartOnly);
+        assertThat(entries).noneMatch(BootJars::isLocalStartOnly);
     }
 
     @Test
     void theLocalStartJarHoldsDevstack() throws IOException {
-        assertThat(entries(jar("-local.jar"))).anyMatch(ExecJarContentsIT::isLocalStartOnly);
-    }
-
-    private static boolean isLocalStartOnly(String entry) {
-        return entry.startsWith("BOOT-INF/lib/klaslijn-devstack") || entry.startsWith("BOOT-INF/lib/embedded-redis")
-                || entry.contains("nl/klaslijn/devstack/") || entry.contains("redis-server");
-    }
-
-    private static Path jar(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no *" + suffix + " in target/: run mvn verify"));
-        }
-    }
-
-    private static List<String> entries(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.stream().map(ZipEntry::getName).toList();
-        }
+        assertThat(BootJars.entries(Path.of("target"), "-local.jar")).anyMatch(BootJars::isLocalStartOnly);
     }
 }

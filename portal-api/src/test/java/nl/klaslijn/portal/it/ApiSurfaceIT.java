@@ -26,6 +26,8 @@ class ApiSurfaceIT extends PortalIT {
                 "/api/schools/{schoolId}/groups/{groupId}/class-parents/{guardianId}",
                 "/api/schools/{schoolId}/groups/{groupId}/registration-tokens",
                 "/api/schools/{schoolId}/staff",
+                "/api/schools/{schoolId}/staff/{staffId}",
+                "/api/schools/{schoolId}/staff/{staffId}/roles",
                 "/api/schools/{schoolId}/pupils",
                 "/api/schools/{schoolId}/pupils/{pupilId}",
                 "/api/schools/{schoolId}/pupils/{pupilId}/guardians",

@@ -49,7 +49,7 @@ class ChatPersonalDataIT extends PortalIT {
         SchoolFixture.Member parent = school.parentOfNewPupil(group, "Lotte", new UUID[1]);
         awaitMembers(school, group, Map.of(parent.accountId(), MemberRole.MEMBER));
         UUID parents = GroupChannel.PARENTS.conversationId(school.schoolId, group);
-        try (StompClient chat = ChatNode.connect(parent.accessToken())) {
+        try (StompClient chat = ChatNode.connect(parent.chatToken())) {
             ChatNode.await(chat.sendMessage(parents, "x-1", "Wie rijdt er mee naar het museum?"));
         }
 
@@ -84,7 +84,7 @@ class ChatPersonalDataIT extends PortalIT {
         SchoolFixture.Member bystander = school.parentOfNewPupil(group, "Janneke", new UUID[1]);
         awaitMembers(school, group, Map.of(leaving.accountId(), MemberRole.MEMBER, bystander.accountId(), MemberRole.MEMBER));
         UUID parents = GroupChannel.PARENTS.conversationId(school.schoolId, group);
-        try (StompClient chat = ChatNode.connect(leaving.accessToken())) {
+        try (StompClient chat = ChatNode.connect(leaving.chatToken())) {
             ChatNode.await(chat.sendMessage(parents, "e-1", "Mijn nummer is 0611111111"));
         }
 
@@ -96,7 +96,7 @@ class ChatPersonalDataIT extends PortalIT {
             ChatNode.start();
         }
 
-        try (StompClient reader = ChatNode.connect(bystander.accessToken())) {
+        try (StompClient reader = ChatNode.connect(bystander.chatToken())) {
             ChatNode.await(reader.subscribe("/user/replies"));
             await().atMost(CONVERGES_WITHIN).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 JsonNode history = JSON.readTree(ChatNode.await(reader.request("/app/history",

@@ -12,6 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Its own application with tight limits: guessing tokens or passwords from one client is cut off with 429. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "klaslijn.auth.lookup-key=" + PortalIT.LOOKUP_KEY,
+        "klaslijn.crypto.medical-key=" + PortalIT.MEDICAL_KEY,
+        "klaslijn.chat.sync.enabled=false",
         "klaslijn.limits.attempts-per-minute=1",
         "klaslijn.limits.burst=5",
         "logging.level.nl.klaslijn=WARN"

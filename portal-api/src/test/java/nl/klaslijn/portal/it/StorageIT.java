@@ -46,7 +46,7 @@ class StorageIT extends PortalIT {
     void passwordIsStoredAsArgon2idAndTheEmailOnlyAsAKeyedHash() {
         SchoolFixture school = school("Storage two");
         Row account = session.execute("SELECT password_hash FROM accounts WHERE account_id = ?", school.admin.accountId()).one();
-        ByteBuffer emailKey = Hashing.hmacSha256(properties.auth().lookupKey().getBytes(StandardCharsets.UTF_8),
+        ByteBuffer emailKey = Hashing.hmacSha256(java.util.Base64.getDecoder().decode(properties.auth().lookupKey().strip()),
                 school.admin.email().toLowerCase(Locale.ROOT));
 
         Row claim = session.execute("SELECT account_id FROM account_emails WHERE email_key = ?", emailKey).one();
