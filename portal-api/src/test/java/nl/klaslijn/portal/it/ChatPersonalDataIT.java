@@ -11,10 +11,7 @@ import java.util.UUID;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.portal.chatsync.GroupChannel;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,24 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * chat data (or says it is unavailable), and deleting a guardian erases what the chat holds on them, even when the
  * chat is down at that moment.
  */
-class ChatPersonalDataIT extends PortalIT {
+class ChatPersonalDataIT extends ChatSyncedIT {
 
-    private static final Duration CONVERGES_WITHIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void chat(DynamicPropertyRegistry registry) {
-        registry.add("klaslijn.chat.sync.enabled", () -> "true");
-        registry.add("klaslijn.chat.internal-url", ChatNode::internalUrl);
-        registry.add("klaslijn.chat.sync.interval", () -> "500ms");
-        registry.add("klaslijn.chat.sync.max-backoff", () -> "2s");
-        registry.add("klaslijn.chat.sync.request-timeout", () -> "2s");
-    }
-
-    @BeforeEach
-    void chatRuns() {
-        ChatNode.start();
-    }
 
     @Test
     void theExportHoldsTheParentsChatDataAndSaysSoWhenTheChatCannotBeAsked() {

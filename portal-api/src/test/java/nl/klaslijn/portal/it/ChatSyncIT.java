@@ -16,37 +16,18 @@ import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.portal.chatsync.GroupChannel;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The chat sync against a real chat node ({@link ChatNode}, in this JVM, same Cassandra node, its own keyspace): group
  * changes made through portal-api's HTTP API show up as the chat's conversation members, and ending sessions cuts live
  * STOMP connections. The chat's state is read through the chat's own services; nothing is mocked.
  */
-class ChatSyncIT extends PortalIT {
-
-    private static final Duration CONVERGES_WITHIN = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void chat(DynamicPropertyRegistry registry) {
-        registry.add("klaslijn.chat.sync.enabled", () -> "true");
-        registry.add("klaslijn.chat.internal-url", ChatNode::internalUrl);
-        registry.add("klaslijn.chat.sync.interval", () -> "500ms");
-        registry.add("klaslijn.chat.sync.max-backoff", () -> "2s");
-        registry.add("klaslijn.chat.sync.request-timeout", () -> "2s");
-    }
+class ChatSyncIT extends ChatSyncedIT {
 
     @Autowired
     CqlSession portalSession;
-
-    @BeforeEach
-    void chatRuns() {
-        ChatNode.start();
-    }
 
     @Test
     void aGroupGetsAnAnnouncementChannelAndAParentChatWithItsPeopleInTheirRoles() {

@@ -3,7 +3,6 @@ package nl.klaslijn.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +11,7 @@ import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.client.StompErrorException;
 import nl.klaslijn.chat.client.StompFrame;
 import nl.klaslijn.common.auth.TokenAudience;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Ending one device's session and changing staff end exactly the right chat sessions, through the chat sync against a
@@ -23,21 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * connection and leave the account's other devices connected; a removed staff member and one who lost a role lose
  * their chat connection and their refresh token at the school.
  */
-class SessionRevocationIT extends PortalIT {
-
-    @DynamicPropertySource
-    static void chat(DynamicPropertyRegistry registry) {
-        registry.add("klaslijn.chat.sync.enabled", () -> "true");
-        registry.add("klaslijn.chat.internal-url", ChatNode::internalUrl);
-        registry.add("klaslijn.chat.sync.interval", () -> "500ms");
-        registry.add("klaslijn.chat.sync.max-backoff", () -> "2s");
-        registry.add("klaslijn.chat.sync.request-timeout", () -> "2s");
-    }
-
-    @BeforeEach
-    void chatRuns() {
-        ChatNode.start();
-    }
+class SessionRevocationIT extends ChatSyncedIT {
 
     @Test
     void everyAccessTokenOfASessionCarriesItsFamilyAsSid() throws Exception {
