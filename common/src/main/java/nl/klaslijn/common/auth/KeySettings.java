@@ -1,15 +1,12 @@
 package nl.klaslijn.common.auth;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.function.Function;
+import nl.klaslijn.common.config.SecretSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,19 +43,8 @@ public final class KeySettings {
      * @throws IllegalStateException when both are set or the file cannot be read
      */
     public static @Nullable String read(String name, Function<String, @Nullable String> settings) {
-        String inline = blankToNull(settings.apply(name));
-        String file = blankToNull(settings.apply(name + "-file"));
-        if (inline != null && file != null) {
-            throw new IllegalStateException("set " + name + " or " + name + "-file, not both");
-        }
-        if (file == null) {
-            return inline;
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + name + "-file " + file + ": " + e.getClass().getSimpleName());
-        }
+        String value = SecretSettings.read(name, settings);
+        return value == null ? null : value.strip();
     }
 
     /** Like {@link #read}, but a missing setting fails with what to provide. */
@@ -160,9 +146,5 @@ public final class KeySettings {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,11 +1,9 @@
 package nl.klaslijn.common.cassandra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import nl.klaslijn.common.config.SecretSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,19 +66,7 @@ public record CassandraSecurity(@Nullable String username, @Nullable String pass
     }
 
     private static @Nullable String secret(Function<String, @Nullable String> property, String name) {
-        String value = blankToNull(property.apply(name));
-        String file = blankToNull(property.apply(name + "-file"));
-        if (value != null && file != null) {
-            throw new IllegalArgumentException("set " + name + " or " + name + "-file, not both");
-        }
-        if (file == null) {
-            return value;
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).stripTrailing();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + "-file " + file, e);
-        }
+        return SecretSettings.read(name, property);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
