@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenSigner;
@@ -123,6 +124,22 @@ class ChatApi {
         HttpResponse<String> r = send(request(school + "/users/" + user + "/revocations")
                 .POST(json(Map.of("notBefore", notBefore.toString(), "sessionId", sessionId.toString()))), "revoke session");
         expect(r, "revoke session", 200);
+    }
+
+    /**
+     * Puts the pupil's registered guardians (the whole set, account ids; empty = none), for the chat's re-check of
+     * GUARDIANS audiences; idempotent.
+     */
+    void putPupilGuardians(UUID school, UUID pupil, Set<UUID> guardianAccounts) {
+        HttpResponse<String> r = send(request(school + "/pupils/" + pupil + "/guardians").PUT(json(Map.of("guardians",
+                guardianAccounts.stream().map(UUID::toString).sorted().toList()))), "put pupil guardians");
+        expect(r, "put pupil guardians", 200);
+    }
+
+    /** The pupil left the school: the chat forgets their guardians; idempotent. */
+    void removePupil(UUID school, UUID pupil) {
+        HttpResponse<String> r = send(request(school + "/pupils/" + pupil).DELETE(), "remove pupil");
+        expect(r, "remove pupil", 200);
     }
 
     /** The profile part of the user's chat data at the school (docs/protocol.md, "Personal data"). */

@@ -71,10 +71,14 @@ public class ChatSync {
         reconciler.wake();
     }
 
-    /** A pupil deleted: their group's conversations lose the guardians who have no other child in it. */
+    /**
+     * A pupil deleted: their group's conversations lose the guardians who have no other child in it, and the chat
+     * forgets the pupil's guardians.
+     */
     @EventListener
     void on(PupilRemoved event) {
         group(event.schoolId(), event.groupId());
+        store.mark(event.schoolId(), WorkKind.PUPIL_GUARDIANS, event.pupilId(), null);
         reconciler.wake();
     }
 

@@ -3,6 +3,7 @@ package nl.klaslijn.portal.chatsync;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,6 +124,23 @@ class DesiredState {
             }
         });
         return groups;
+    }
+
+    /** The account ids of the pupil's registered guardians; empty if the pupil is not at the school (any more). */
+    Optional<Set<UUID>> pupilGuardians(UUID schoolId, UUID pupilId) {
+        if (people.pupil(schoolId, pupilId).isEmpty()) {
+            return Optional.empty();
+        }
+        Set<UUID> accounts = new HashSet<>();
+        for (UUID guardianId : people.guardiansOf(schoolId, pupilId)) {
+            people.guardian(schoolId, guardianId).map(Guardian::accountId).ifPresent(accounts::add);
+        }
+        return Optional.of(accounts);
+    }
+
+    /** The ids of the group's pupils. */
+    List<UUID> pupilsOf(UUID schoolId, UUID groupId) {
+        return people.pupilsOfGroup(schoolId, groupId).stream().map(Pupil::pupilId).toList();
     }
 
     /** The groups that list this staff id among their teachers. */

@@ -175,8 +175,15 @@ class Reconciler implements SmartLifecycle {
 
     private void handle(Work work, Deadline deadline) {
         switch (work.kind()) {
-            case GROUP -> desired.group(work.schoolId(), work.targetId()).values()
-                    .forEach(plan -> converger.converge(work.schoolId(), plan, deadline));
+            case GROUP -> {
+                desired.group(work.schoolId(), work.targetId()).values()
+                        .forEach(plan -> converger.converge(work.schoolId(), plan, deadline));
+                desired.pupilsOf(work.schoolId(), work.targetId())
+                        .forEach(pupil -> store.mark(work.schoolId(), WorkKind.PUPIL_GUARDIANS, pupil, null));
+            }
+            case PUPIL_GUARDIANS -> desired.pupilGuardians(work.schoolId(), work.targetId()).ifPresentOrElse(
+                    accounts -> chat.putPupilGuardians(work.schoolId(), work.targetId(), accounts),
+                    () -> chat.removePupil(work.schoolId(), work.targetId()));
             case PERSON -> desired.person(work.schoolId(), work.targetId()).ifPresentOrElse(person ->
                     chat.putDirectoryEntry(work.schoolId(), work.targetId(), person.displayName(), person.role(),
                             person.staffOnly()),

@@ -2,7 +2,8 @@ package nl.klaslijn.portal.chatsync;
 
 /**
  * What a recorded piece of chat-sync work is about; its target id is a group id (GROUP), an account id (PERSON,
- * REVOKE, ERASE) or the school id (SETTINGS).
+ * REVOKE, ERASE), a pupil id
+ * (PUPIL_GUARDIANS) or the school id (SETTINGS).
  */
 enum WorkKind {
     /** Converge the group's two conversations with the group's people. */
@@ -22,5 +23,11 @@ enum WorkKind {
      * Erase what the chat holds on the account at the school (a guardian deleted there); skipped when the account is
      * someone at the school again (e.g. staff) by the time the work is done.
      */
-    ERASE
+    ERASE,
+    /**
+     * Put the pupil's registered guardians (their account ids) to the chat, which re-checks GUARDIANS audiences of
+     * portal events with them; the target id is the pupil id. A pupil no longer at the school is deleted there.
+     * Marked by the GROUP work for each pupil of the group, and when a pupil is removed.
+     */
+    PUPIL_GUARDIANS
 }

@@ -13,6 +13,7 @@ import nl.klaslijn.portal.welcome.WelcomeView.ChildState;
 import nl.klaslijn.portal.welcome.WelcomeView.Item;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,16 +29,21 @@ public class Welcome {
     private final People people;
     private final ObjectProvider<MedicalDataCompletion> medical;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Welcome(WelcomeStore store, People people, ObjectProvider<MedicalDataCompletion> medical, Clock clock) {
+    Welcome(WelcomeStore store, People people, ObjectProvider<MedicalDataCompletion> medical, Clock clock,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.people = people;
         this.medical = medical;
         this.clock = clock;
+        this.events = events;
     }
 
+    /** Sets the text; publishes {@link WelcomeTextChanged} after the write. */
     public void setText(UUID schoolId, String text) {
         store.setText(schoolId, text, clock.instant());
+        events.publishEvent(new WelcomeTextChanged(schoolId));
     }
 
     public WelcomeView of(Membership membership) {

@@ -32,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "klaslijn.limits.burst=100000",
         // Off here: these tests have no chat server (ChatSyncIT switches it on against a real one).
         "klaslijn.chat.sync.enabled=false",
+        // Likewise the event relay (events stay in the outbox); PortalEventRelayIT switches it on against a stand-in.
+        "klaslijn.events.relay.enabled=false",
         "logging.level.nl.klaslijn=WARN"
 })
 @Import(TestClockConfiguration.class)
