@@ -17,9 +17,13 @@ public final class BootJars {
 
     private BootJars() {}
 
-    /** Whether a jar entry belongs to the local start only: devstack's classes or jar, embedded-redis or its binary. */
+    /**
+     * Whether a jar entry belongs to the local start only: devstack's classes or jar, embedded-redis or its binary,
+     * GreenMail (the local SMTP sink).
+     */
     public static boolean isLocalStartOnly(String entry) {
         return entry.startsWith("BOOT-INF/lib/klaslijn-devstack") || entry.startsWith("BOOT-INF/lib/embedded-redis")
+                || entry.startsWith("BOOT-INF/lib/greenmail")
                 || entry.contains("nl/klaslijn/devstack/") || entry.contains("redis-server");
     }
 
