@@ -153,7 +153,7 @@ public final class InternalApi implements HttpEndpoints {
             String name = requiredText(person.displayName(), "displayName", 200);
             String role = requiredText(person.role(), "role", 40);
             if (person.contact() != null && !person.contact().equals("anyone") && !person.contact().equals("staff-only")) {
-                throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                         "contact must be anyone or staff-only");
             }
             return directory.put(new SchoolDirectory.Person(school, user, name, role, "staff-only".equals(person.contact())))
@@ -164,12 +164,12 @@ public final class InternalApi implements HttpEndpoints {
 
     private static Instant instant(@Nullable String text, String field) {
         if (text == null) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, field + " is required");
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY, field + " is required");
         }
         try {
             return Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     field + " must be an ISO-8601 instant such as 2026-11-22T20:15:00Z");
         }
     }
@@ -179,18 +179,18 @@ public final class InternalApi implements HttpEndpoints {
         try {
             kind = ConversationKind.fromWire(String.valueOf(body.kind()));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "kind must be group or announcement");
         }
         if (kind == ConversationKind.DIRECT) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "direct conversations are opened by their members");
         }
         String title = requiredText(body.title(), "title", 200);
         UUID id = body.conversationId() == null ? UUID.randomUUID() : Wire.uuid(body.conversationId(), "conversationId");
         Map<UUID, MemberRole> members = new LinkedHashMap<>();
         if (body.members() == null || body.members().isEmpty() || body.members().size() > 2000) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, "members must list 1 to 2000 users");
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY, "members must list 1 to 2000 users");
         }
         for (Member m : body.members()) {
             members.put(Wire.uuid(m.userId(), "members[].userId"), role(m.role()));
@@ -230,14 +230,14 @@ public final class InternalApi implements HttpEndpoints {
         try {
             return MemberRole.fromWire(String.valueOf(name));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "role must be member, owner or reader");
         }
     }
 
     private static String requiredText(@Nullable String value, String field, int max) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     field + " must be 1 to " + max + " characters");
         }
         return value;

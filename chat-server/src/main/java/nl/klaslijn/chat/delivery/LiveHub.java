@@ -15,7 +15,7 @@ import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.conversations.MembershipListener;
 import nl.klaslijn.chat.core.DeliveryBatching;
 import nl.klaslijn.chat.core.Destination;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.LiveRoutes;
 import nl.klaslijn.chat.core.LocalSessions;
 import nl.klaslijn.chat.core.ServerFrame;
