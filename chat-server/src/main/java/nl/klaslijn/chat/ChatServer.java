@@ -74,8 +74,8 @@ public final class ChatServer implements AutoCloseable {
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
                 listener -> Brokers.create(settings.broker(), listener), settings.broker().resyncMinInterval(),
                 settings.broker().resyncJitter());
-        conversations.listen(hub);
-        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock, lease,
+        conversations.listen(hub.publisher());
+        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub.publisher(), clock, lease,
                 settings.nodes().maxClockSkew());
         Inbox inbox = new Inbox(session, conversations, messages);
         presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
@@ -84,15 +84,15 @@ public final class ChatServer implements AutoCloseable {
                         settings.broker().requestQueueSize())
                 : new MemoryPresence();
         presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
-                preferences, hub, hub::nodeLost, clock);
-        Receipts receipts = new Receipts(session, inbox, preferences, hub);
+                preferences, hub.publisher(), hub.publisher()::nodeLost, clock);
+        Receipts receipts = new Receipts(session, inbox, preferences, hub.publisher());
         ConversationAccess access = new ConversationAccess(conversations, preferences);
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
-                preferences, presence, hub), hub.routes(),
+                preferences, presence, hub.publisher()), hub.routes(),
                 revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
         personalData = new ChatPersonalData(session, conversations, directory, preferences);
         retention = new Retention(session, settings.retention(), clock);
-        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size,
+        InternalApi api = new InternalApi(tokens, conversations, directory, hub.publisher(), preferences, sessions::size,
                 new PersonalDataRoutes(personalData), new RetentionRoutes(retention));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);
         internalEdge = ChatEdgeServer.httpOnly(settings.internalApi(), api);

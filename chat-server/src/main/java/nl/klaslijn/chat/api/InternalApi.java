@@ -17,7 +17,7 @@ import nl.klaslijn.chat.core.Failures;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
 import nl.klaslijn.chat.core.http.HttpReply;
-import nl.klaslijn.chat.delivery.LiveHub;
+import nl.klaslijn.chat.delivery.LivePublisher;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.settings.Preferences;
 import nl.klaslijn.chat.settings.SchoolPreferences;
@@ -43,12 +43,12 @@ public final class InternalApi implements HttpEndpoints {
     private final TokenVerifier tokens;
     private final Conversations conversations;
     private final SchoolDirectory directory;
-    private final LiveHub hub;
+    private final LivePublisher hub;
     private final Preferences preferences;
     private final IntSupplier connectionCount;
     private final List<InternalRoutes> more;
 
-    public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
+    public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LivePublisher hub,
             Preferences preferences, IntSupplier connectionCount, PersonalDataRoutes personalData,
             RetentionRoutes retention) {
         this.more = List.of(personalData, retention);
