@@ -13,14 +13,11 @@ import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.core.ChatNode;
 import nl.klaslijn.chat.core.LocalSessions;
-import nl.klaslijn.chat.broker.BrokerSettings;
-import nl.klaslijn.chat.broker.Brokers;
 import nl.klaslijn.chat.core.CoreServices;
 import nl.klaslijn.chat.delivery.LiveHub;
-import nl.klaslijn.chat.presence.MemoryPresence;
+import nl.klaslijn.chat.engines.ChatEngines;
 import nl.klaslijn.chat.presence.Presence;
 import nl.klaslijn.chat.presence.PresenceEngine;
-import nl.klaslijn.chat.presence.RedisPresence;
 import nl.klaslijn.chat.receipts.Receipts;
 import nl.klaslijn.chat.revocation.Revocations;
 import nl.klaslijn.chat.settings.Preferences;
@@ -62,6 +59,7 @@ public final class ChatServer implements AutoCloseable {
 
     private ChatServer(ChatSettings settings, CqlSession session, Clock clock, NodeLease lease) {
         this.lease = lease;
+        ChatEngines engines = new ChatEngines(settings.engines());
         tokens = new TokenVerifier(settings.tokenKeys(), clock, settings.tokenMaxLifetime());
         directory = new SchoolDirectory(session);
         conversations = new Conversations(session, directory, clock, settings.bucketWidth(),
@@ -72,27 +70,23 @@ public final class ChatServer implements AutoCloseable {
         preferences = new Preferences(session, directory, settings.membershipCacheTtl(), ForkJoinPool.commonPool());
         hub = new LiveHub(sessions, conversations, new ConversationIndex(session), revocations, preferences,
                 ForkJoinPool.commonPool(), ChatEdgeServer.DELIVERY_BATCHING,
-                listener -> Brokers.create(settings.broker(), listener), settings.broker().resyncMinInterval(),
+                engines.brokers(), settings.broker().resyncMinInterval(),
                 settings.broker().resyncJitter());
-        conversations.listen(hub);
-        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub, clock, lease,
+        conversations.listen(hub.publisher());
+        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub.publisher(), clock, lease,
                 settings.nodes().maxClockSkew());
         Inbox inbox = new Inbox(session, conversations, messages);
-        presenceEngine = settings.broker().engine() == BrokerSettings.Engine.REDIS
-                ? RedisPresence.connect(settings.broker().redisUri(), settings.broker().channelPrefix(),
-                        settings.nodeId(), settings.presenceNodeTimeout(), settings.broker().commandTimeout(),
-                        settings.broker().requestQueueSize())
-                : new MemoryPresence();
+        presenceEngine = engines.presence();
         presence = new Presence(session, presenceEngine, new ConversationIndex(session), conversations,
-                preferences, hub, hub::nodeLost, clock);
-        Receipts receipts = new Receipts(session, inbox, preferences, hub);
+                preferences, hub.publisher(), hub.publisher()::nodeLost, clock);
+        Receipts receipts = new Receipts(session, inbox, preferences, hub.publisher());
         ConversationAccess access = new ConversationAccess(conversations, preferences);
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
-                preferences, presence, hub), hub.routes(),
+                preferences, presence, hub.publisher()), hub.routes(),
                 revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
         personalData = new ChatPersonalData(session, conversations, directory, preferences);
         retention = new Retention(session, settings.retention(), clock);
-        InternalApi api = new InternalApi(tokens, conversations, directory, hub, preferences, sessions::size,
+        InternalApi api = new InternalApi(tokens, conversations, directory, hub.publisher(), preferences, sessions::size,
                 new PersonalDataRoutes(personalData), new RetentionRoutes(retention));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);
         internalEdge = ChatEdgeServer.httpOnly(settings.internalApi(), api);

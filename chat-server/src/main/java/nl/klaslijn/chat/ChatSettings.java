@@ -4,6 +4,7 @@ import java.time.Duration;
 import nl.klaslijn.chat.broker.BrokerSettings;
 import nl.klaslijn.chat.core.SessionLimits;
 import nl.klaslijn.chat.edge.EdgeSettings;
+import nl.klaslijn.chat.engines.EngineSettings;
 import nl.klaslijn.chat.nodes.NodeSettings;
 import nl.klaslijn.chat.retention.RetentionSettings;
 import nl.klaslijn.common.auth.VerificationKeys;
@@ -46,6 +47,11 @@ public record ChatSettings(int nodeId, VerificationKeys tokenKeys, Duration buck
                 Duration.ofSeconds(15), DEFAULT_TOKEN_MAX_LIFETIME,
                 EdgeSettings.builder().host("127.0.0.1").port(0).ioThreads(1).build(), NodeSettings.DEFAULTS,
                 SessionLimits.defaults(), RetentionSettings.defaults());
+    }
+
+    /** What the engines (broker, presence) are built from: {@code broker} chooses memory or Redis for all of them. */
+    public EngineSettings engines() {
+        return new EngineSettings(broker, nodeId, presenceNodeTimeout);
     }
 
     public ChatSettings withBroker(BrokerSettings value) {

@@ -17,7 +17,7 @@ import nl.klaslijn.chat.core.Failures;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
 import nl.klaslijn.chat.core.http.HttpReply;
-import nl.klaslijn.chat.delivery.LiveHub;
+import nl.klaslijn.chat.delivery.LivePublisher;
 import nl.klaslijn.chat.directory.SchoolDirectory;
 import nl.klaslijn.chat.settings.Preferences;
 import nl.klaslijn.chat.settings.SchoolPreferences;
@@ -43,12 +43,12 @@ public final class InternalApi implements HttpEndpoints {
     private final TokenVerifier tokens;
     private final Conversations conversations;
     private final SchoolDirectory directory;
-    private final LiveHub hub;
+    private final LivePublisher hub;
     private final Preferences preferences;
     private final IntSupplier connectionCount;
     private final List<InternalRoutes> more;
 
-    public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LiveHub hub,
+    public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LivePublisher hub,
             Preferences preferences, IntSupplier connectionCount, PersonalDataRoutes personalData,
             RetentionRoutes retention) {
         this.more = List.of(personalData, retention);
@@ -153,7 +153,7 @@ public final class InternalApi implements HttpEndpoints {
             String name = requiredText(person.displayName(), "displayName", 200);
             String role = requiredText(person.role(), "role", 40);
             if (person.contact() != null && !person.contact().equals("anyone") && !person.contact().equals("staff-only")) {
-                throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+                throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                         "contact must be anyone or staff-only");
             }
             return directory.put(new SchoolDirectory.Person(school, user, name, role, "staff-only".equals(person.contact())))
@@ -164,12 +164,12 @@ public final class InternalApi implements HttpEndpoints {
 
     private static Instant instant(@Nullable String text, String field) {
         if (text == null) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, field + " is required");
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY, field + " is required");
         }
         try {
             return Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     field + " must be an ISO-8601 instant such as 2026-11-22T20:15:00Z");
         }
     }
@@ -179,18 +179,18 @@ public final class InternalApi implements HttpEndpoints {
         try {
             kind = ConversationKind.fromWire(String.valueOf(body.kind()));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "kind must be group or announcement");
         }
         if (kind == ConversationKind.DIRECT) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "direct conversations are opened by their members");
         }
         String title = requiredText(body.title(), "title", 200);
         UUID id = body.conversationId() == null ? UUID.randomUUID() : Wire.uuid(body.conversationId(), "conversationId");
         Map<UUID, MemberRole> members = new LinkedHashMap<>();
         if (body.members() == null || body.members().isEmpty() || body.members().size() > 2000) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY, "members must list 1 to 2000 users");
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY, "members must list 1 to 2000 users");
         }
         for (Member m : body.members()) {
             members.put(Wire.uuid(m.userId(), "members[].userId"), role(m.role()));
@@ -230,14 +230,14 @@ public final class InternalApi implements HttpEndpoints {
         try {
             return MemberRole.fromWire(String.valueOf(name));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     "role must be member, owner or reader");
         }
     }
 
     private static String requiredText(@Nullable String value, String field, int max) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new RequestException(nl.klaslijn.chat.core.ErrorCode.MALFORMED_BODY,
+            throw new RequestException(nl.klaslijn.chat.protocol.ErrorCode.MALFORMED_BODY,
                     field + " must be 1 to " + max + " characters");
         }
         return value;

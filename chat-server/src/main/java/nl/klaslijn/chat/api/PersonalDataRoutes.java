@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpReply;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.personaldata.ChatDataExport;
 import nl.klaslijn.chat.personaldata.ChatPersonalData;
 import nl.klaslijn.chat.protocol.RequestException;

@@ -3,7 +3,7 @@ package nl.klaslijn.chat.api;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.http.HttpCall;
 import nl.klaslijn.chat.core.http.HttpReply;
 import nl.klaslijn.chat.protocol.RequestException;

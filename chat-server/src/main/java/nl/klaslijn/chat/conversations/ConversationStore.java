@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import nl.klaslijn.chat.userindex.UserIndex;
 
 /** Cassandra access for conversations and their members. Every write is an idempotent upsert. */
 final class ConversationStore {
@@ -25,8 +26,7 @@ final class ConversationStore {
     private final PreparedStatement selectMembers;
     private final PreparedStatement insertMember;
     private final PreparedStatement deleteMember;
-    private final PreparedStatement insertIndexEntry;
-    private final PreparedStatement deleteIndexEntry;
+    private final UserIndex index;
     private final PreparedStatement insertHistory;
 
     ConversationStore(CqlSession session) {
@@ -41,10 +41,7 @@ final class ConversationStore {
                 + " joined_at) VALUES (?, ?, ?, ?, ?)");
         deleteMember = Statements.idempotent(session, "DELETE FROM conversation_members"
                 + " WHERE school_id = ? AND conversation_id = ? AND user_id = ?");
-        insertIndexEntry = Statements.idempotent(session, "UPDATE user_conversations SET kind = ?, title = ?"
-                + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
-        deleteIndexEntry = Statements.idempotent(session, "DELETE FROM user_conversations"
-                + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        index = new UserIndex(session);
         insertHistory = Statements.idempotent(session, "INSERT INTO member_history (school_id, user_id, conversation_id)"
                 + " VALUES (?, ?, ?)");
     }
@@ -92,8 +89,8 @@ final class ConversationStore {
     CompletionStage<Void> putMember(Conversation conversation, UUID user, MemberRole role, Instant now) {
         BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED,
                 insertMember.bind(conversation.schoolId(), conversation.id(), user, role.wireName(), now),
-                insertIndexEntry.bind(conversation.kind().wireName(), conversation.title(), conversation.schoolId(),
-                        user, conversation.id()),
+                index.putEntry(conversation.schoolId(), user, conversation.id(), conversation.kind().wireName(),
+                        conversation.title()),
                 insertHistory.bind(conversation.schoolId(), user, conversation.id()));
         return session.executeAsync(batch).thenApply(rs -> null);
     }
@@ -102,7 +99,7 @@ final class ConversationStore {
     CompletionStage<Void> removeMember(UUID school, UUID conversation, UUID user) {
         BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED,
                 deleteMember.bind(school, conversation, user),
-                deleteIndexEntry.bind(school, user, conversation));
+                index.removeEntry(school, user, conversation));
         return session.executeAsync(batch).thenApply(rs -> null);
     }
 }

@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.presence.Presence;
 import nl.klaslijn.chat.protocol.RequestException;

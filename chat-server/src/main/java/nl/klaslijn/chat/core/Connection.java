@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.common.auth.AccessToken;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import com.datastax.oss.driver.api.core.DriverException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

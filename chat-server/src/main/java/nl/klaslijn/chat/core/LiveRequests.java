@@ -1,14 +1,19 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.messages.Messages;
+import nl.klaslijn.chat.presence.MemberPresence;
 import nl.klaslijn.chat.presence.Presence;
 import nl.klaslijn.chat.presence.PresenceState;
 import nl.klaslijn.chat.protocol.LiveViews;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.chat.protocol.Requests;
 import nl.klaslijn.chat.protocol.Wire;
+import nl.klaslijn.chat.receipts.ReceiptStatus;
 import nl.klaslijn.chat.receipts.Receipts;
 import nl.klaslijn.chat.settings.Preferences;
 import nl.klaslijn.chat.settings.UserPreferences;
@@ -71,7 +76,7 @@ final class LiveRequests {
         session.whenDone(access.requireRead(who, conversation)
                         .thenCompose(c -> presence.ofMembers(who.schoolId(), who.userId(), c)),
                 receipt, members -> RequestRouter.respond(session, receipt, correlation, "presence-list",
-                        new LiveViews.PresenceReply(conversation.toString(), members)));
+                        new LiveViews.PresenceReply(conversation.toString(), members.stream().map(LiveRequests::view).toList())));
     }
 
     void receipts(ClientSession session, AccessToken who, ClientFrame frame, @Nullable String receipt,
@@ -86,7 +91,22 @@ final class LiveRequests {
             throw new RequestException(ErrorCode.MALFORMED_BODY, "messageId is not an id of this server");
         }
         session.whenDone(access.requireRead(who, conversation).thenCompose(c -> receipts.status(who, c, messageId)),
-                receipt, reply -> RequestRouter.respond(session, receipt, correlation, "receipts", reply));
+                receipt, status -> RequestRouter.respond(session, receipt, correlation, "receipts", view(status)));
+    }
+
+    private static LiveViews.PresenceEvent view(MemberPresence member) {
+        Instant seen = member.lastSeen();
+        return new LiveViews.PresenceEvent(member.user().toString(), member.state().wireName(),
+                seen == null ? null : seen.toString());
+    }
+
+    /** Who read or received it is listed only where the conversation shows per-person detail. */
+    private static LiveViews.ReceiptsReply view(ReceiptStatus status) {
+        List<String> readers = status.readers().stream().map(UUID::toString).toList();
+        List<String> reached = status.reached().stream().map(UUID::toString).toList();
+        return new LiveViews.ReceiptsReply(status.conversation().toString(), Long.toString(status.messageId()),
+                status.of(), reached.size(), readers.size(), status.state(), status.showsWho() ? readers : null,
+                status.showsWho() ? reached : null);
     }
 
     void settings(ClientSession session, AccessToken who, ClientFrame frame, @Nullable String receipt,

@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;

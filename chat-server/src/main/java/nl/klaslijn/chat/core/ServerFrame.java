@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import java.util.Objects;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.chat.protocol.Requests;

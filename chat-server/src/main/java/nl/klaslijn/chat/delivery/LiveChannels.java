@@ -7,17 +7,17 @@ import java.util.UUID;
  * one per school (membership changes of its users), and one every node subscribes to (revocations,
  * lost nodes).
  */
-final class LiveChannels {
+public final class LiveChannels {
 
-    static final String ALL_NODES = "n";
+    public static final String ALL_NODES = "n";
 
     private LiveChannels() {}
 
-    static String conversation(UUID conversation) {
+    public static String conversation(UUID conversation) {
         return "c:" + conversation;
     }
 
-    static String school(UUID school) {
+    public static String school(UUID school) {
         return "s:" + school;
     }
 }

@@ -18,13 +18,16 @@ import java.util.UUID;
  * @param user the user it is about (sender, reader, typist, member), or {@link #NONE}
  * @param value kind-specific number (see {@link Kind})
  * @param body kind-specific JSON, sent to clients unchanged
+ *
+ * <p>A new kind is added at the end of {@link Kind} (the wire carries its ordinal), with one {@link LiveEventHandler}
+ * registered for it.
  */
-record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long value, byte[] body) {
+public record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, long value, byte[] body) {
 
-    static final UUID NONE = new UUID(0, 0);
+    public static final UUID NONE = new UUID(0, 0);
     private static final int HEADER = 1 + 16 + 16 + 16 + 8;
 
-    enum Kind {
+    public enum Kind {
         /** A stored message; value = message id, user = sender. */
         MESSAGE,
         /** A member's read pointer moved; value = read up to, user = reader (NONE when hidden). */

@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.core.ChatCore;
 import nl.klaslijn.chat.core.DeliveryBatching;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.http.HttpEndpoints;
 import nl.klaslijn.common.auth.TokenVerifier;
 import org.jspecify.annotations.Nullable;

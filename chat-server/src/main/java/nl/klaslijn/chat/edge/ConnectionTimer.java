@@ -4,7 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package nl.klaslijn.chat.edge;
 import io.netty.channel.EventLoop;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 
 /** The {@link ConnectionTimer} of each event loop, created on first use. Thread-safe. */
 final class ConnectionTimers {

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.klaslijn.chat.core.Connection;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.ServerFrame;
 import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.common.auth.AccessToken;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import nl.klaslijn.chat.core.ClientFrame;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.core.StompCommand;
 import nl.klaslijn.chat.protocol.RequestException;

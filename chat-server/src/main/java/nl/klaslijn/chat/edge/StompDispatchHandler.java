@@ -6,7 +6,7 @@ import io.netty.channel.ChannelPromise;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import nl.klaslijn.chat.core.ClientFrame;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.ServerFrame;
 import nl.klaslijn.chat.core.SessionHandler;
 import org.jspecify.annotations.Nullable;

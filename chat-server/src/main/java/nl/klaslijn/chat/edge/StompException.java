@@ -1,6 +1,6 @@
 package nl.klaslijn.chat.edge;
 
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 
 /** A client frame broke the protocol or a limit; the connection answers with an ERROR frame and closes. */
 final class StompException extends RuntimeException {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import nl.klaslijn.chat.userindex.UserIndex;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +54,7 @@ final class MessageStore {
     private final PreparedStatement insertMessage;
     private final PreparedStatement insertBucket;
     private final PreparedStatement selectMessage;
-    private final PreparedStatement updateIndex;
+    private final UserIndex index;
     private final PreparedStatement selectBucketsUpTo;
     private final PreparedStatement selectBucketsFrom;
     private final PreparedStatement selectBefore;
@@ -75,8 +76,7 @@ final class MessageStore {
                 + " VALUES (?, ?, ?)");
         selectMessage = Statements.idempotent(session, "SELECT sender_id, client_message_id, body FROM messages WHERE school_id = ?"
                 + " AND conversation_id = ? AND bucket = ? AND message_id = ?");
-        updateIndex = Statements.idempotent(session, "UPDATE user_conversations USING TIMESTAMP ? SET last_message_id = ?,"
-                + " last_sender_id = ?, last_preview = ? WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        index = new UserIndex(session);
         selectBucketsUpTo = Statements.idempotent(session, "SELECT bucket FROM conversation_buckets WHERE school_id = ?"
                 + " AND conversation_id = ? AND bucket <= ?");
         selectBucketsFrom = Statements.idempotent(session, "SELECT bucket FROM conversation_buckets WHERE school_id = ?"
@@ -186,8 +186,8 @@ final class MessageStore {
             if (batch == null) {
                 batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
             }
-            batch.addStatement(updateIndex.bind(timestamp, m.id(), m.senderId(), preview, m.schoolId(), member,
-                    m.conversationId()));
+            batch.addStatement(index.lastMessage(m.schoolId(), member, m.conversationId(), m.id(), m.senderId(), preview,
+                    timestamp));
             if (batch.getStatementsCount() == INDEX_BATCH) {
                 writes.add(session.executeAsync(batch.build()).toCompletableFuture());
                 batch = null;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.conversations.MemberRole;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.messages.Buckets;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.common.ids.SnowflakeIds;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.klaslijn.chat.userindex.UserIndex;
 import nl.klaslijn.common.cassandra.Statements;
 import org.jspecify.annotations.Nullable;
 
@@ -34,13 +35,11 @@ final class UserDataStore {
 
     private final CqlSession session;
     private final PreparedStatement history;
-    private final PreparedStatement index;
-    private final PreparedStatement indexRow;
+    private final UserIndex userIndex;
     private final PreparedStatement conversation;
     private final PreparedStatement buckets;
     private final PreparedStatement bucketPage;
     private final PreparedStatement anonymise;
-    private final PreparedStatement anonymisePreview;
     private final PreparedStatement pointers;
     private final PreparedStatement deletePointers;
     private final PreparedStatement settings;
@@ -49,17 +48,13 @@ final class UserDataStore {
     private final PreparedStatement deleteLastSeen;
     private final PreparedStatement directory;
     private final PreparedStatement deleteHistoryRow;
-    private final PreparedStatement deleteIndex;
     private final PreparedStatement deleteHistory;
 
     UserDataStore(CqlSession session) {
         this.session = session;
         history = Statements.idempotent(session,
                 "SELECT conversation_id FROM member_history WHERE school_id = ? AND user_id = ?");
-        index = Statements.idempotent(session, "SELECT conversation_id, kind, title, last_message_id, last_sender_id,"
-                + " read_up_to FROM user_conversations WHERE school_id = ? AND user_id = ?");
-        indexRow = Statements.idempotent(session, "SELECT conversation_id, kind, title, last_message_id, last_sender_id,"
-                + " read_up_to FROM user_conversations WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        userIndex = new UserIndex(session);
         conversation = Statements.idempotent(session, "SELECT kind, title, bucket_millis FROM conversations"
                 + " WHERE school_id = ? AND conversation_id = ?");
         buckets = Statements.idempotent(session, "SELECT bucket FROM conversation_buckets WHERE school_id = ?"
@@ -68,8 +63,6 @@ final class UserDataStore {
                 + " AND conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?");
         anonymise = Statements.idempotent(session, "UPDATE messages SET sender_id = ?, body = '', client_message_id = null"
                 + " WHERE school_id = ? AND conversation_id = ? AND bucket = ? AND message_id = ?");
-        anonymisePreview = Statements.idempotent(session, "UPDATE user_conversations USING TIMESTAMP ?"
-                + " SET last_sender_id = ?, last_preview = '' WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
         pointers = Statements.idempotent(session, "SELECT delivered_up_to, read_up_to FROM conversation_pointers"
                 + " WHERE school_id = ? AND conversation_id = ? AND user_id = ?");
         deletePointers = Statements.idempotent(session, "DELETE FROM conversation_pointers"
@@ -82,7 +75,6 @@ final class UserDataStore {
                 + " WHERE school_id = ? AND user_id = ?");
         deleteHistoryRow = Statements.idempotent(session, "DELETE FROM member_history WHERE school_id = ? AND user_id = ?"
                 + " AND conversation_id = ?");
-        deleteIndex = Statements.idempotent(session, "DELETE FROM user_conversations WHERE school_id = ? AND user_id = ?");
         deleteHistory = Statements.idempotent(session, "DELETE FROM member_history WHERE school_id = ? AND user_id = ?");
     }
 
@@ -90,19 +82,20 @@ final class UserDataStore {
     TreeSet<UUID> conversationsOf(UUID school, UUID user) {
         TreeSet<UUID> ids = new TreeSet<>();
         session.execute(history.bind(school, user)).forEach(row -> ids.add(row.getUuid(0)));
-        session.execute(index.bind(school, user)).forEach(row -> ids.add(row.getUuid(0)));
+        userIndex.rows(school, user).toCompletableFuture().join().forEach(row -> ids.add(row.conversationId()));
         return ids;
     }
 
     /** The user's index rows by conversation (rows that lost their kind to a race with a removal included). */
     Map<UUID, IndexRow> index(UUID school, UUID user) {
         Map<UUID, IndexRow> rows = new LinkedHashMap<>();
-        session.execute(index.bind(school, user)).forEach(row -> rows.put(row.getUuid(0), indexRow(row)));
+        userIndex.rows(school, user).toCompletableFuture().join()
+                .forEach(row -> rows.put(row.conversationId(), indexRow(row)));
         return rows;
     }
 
     Optional<IndexRow> indexRow(UUID school, UUID user, UUID conversation) {
-        return Optional.ofNullable(session.execute(indexRow.bind(school, user, conversation)).one()).map(UserDataStore::indexRow);
+        return userIndex.row(school, user, conversation).map(UserDataStore::indexRow);
     }
 
     /** kind, title and bucket width of a conversation, if it exists. */
@@ -137,7 +130,7 @@ final class UserDataStore {
      * equal one Cassandra keeps the greater value, which the all-zero id and the empty text never are.
      */
     void anonymisePreview(UUID school, UUID member, UUID conversation, long writeTimestampMicros) {
-        session.execute(anonymisePreview.bind(writeTimestampMicros + 1, ERASED_USER, school, member, conversation));
+        userIndex.replaceLastSender(school, member, conversation, ERASED_USER, writeTimestampMicros + 1);
     }
 
     /** delivered_up_to and read_up_to as other members see them; empty if the user has none there. */
@@ -186,12 +179,12 @@ final class UserDataStore {
 
     /** The last step of an erasure: what is left of the user's index and history. */
     void deleteIndexAndHistory(UUID school, UUID user) {
-        session.execute(deleteIndex.bind(school, user));
+        userIndex.deleteAll(school, user);
         session.execute(deleteHistory.bind(school, user));
     }
 
-    private static IndexRow indexRow(Row row) {
-        return new IndexRow(row.getUuid(0), row.getString(1), row.getString(2), row.isNull(3) ? null : row.getLong(3),
-                row.getUuid(4), row.isNull(5) ? null : row.getLong(5));
+    private static IndexRow indexRow(UserIndex.Entry entry) {
+        return new IndexRow(entry.conversationId(), entry.kind(), entry.title(), entry.lastMessageId(),
+                entry.lastSenderId(), entry.readUpTo());
     }
 }

@@ -201,7 +201,7 @@ public final class Presence {
      * The presence of the other members of a conversation the caller may read (checked by the gate):
      * empty for announcement channels; members who do not share presence are left out.
      */
-    public CompletionStage<List<PresenceEvent>> ofMembers(UUID school, UUID caller, Conversation conversation) {
+    public CompletionStage<List<MemberPresence>> ofMembers(UUID school, UUID caller, Conversation conversation) {
         if (!showsPresence(conversation)) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -216,12 +216,12 @@ public final class Presence {
                 .thenCompose(states -> views(school, states));
     }
 
-    private CompletionStage<List<PresenceEvent>> views(UUID school, Map<UUID, PresenceState> states) {
-        List<CompletableFuture<PresenceEvent>> views = new ArrayList<>();
+    private CompletionStage<List<MemberPresence>> views(UUID school, Map<UUID, PresenceState> states) {
+        List<CompletableFuture<MemberPresence>> views = new ArrayList<>();
         states.forEach((user, state) -> views.add(state != PresenceState.OFFLINE
-                ? CompletableFuture.completedFuture(new PresenceEvent(user.toString(), state.wireName(), null))
-                : lastSeen.get(school, user).toCompletableFuture().thenApply(seen -> new PresenceEvent(user.toString(),
-                        state.wireName(), seen.map(Instant::toString).orElse(null)))));
+                ? CompletableFuture.completedFuture(new MemberPresence(user, state, null))
+                : lastSeen.get(school, user).toCompletableFuture()
+                        .thenApply(seen -> new MemberPresence(user, state, seen.orElse(null)))));
         return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
                 .thenApply(done -> views.stream().map(CompletableFuture::join).toList());
     }

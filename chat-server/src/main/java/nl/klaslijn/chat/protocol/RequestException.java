@@ -1,6 +1,5 @@
 package nl.klaslijn.chat.protocol;
 
-import nl.klaslijn.chat.core.ErrorCode;
 
 /** A client request that is invalid or not allowed; becomes an ERROR frame with {@link #code()}. */
 public final class RequestException extends RuntimeException {

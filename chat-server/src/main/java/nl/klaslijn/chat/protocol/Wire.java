@@ -1,7 +1,6 @@
 package nl.klaslijn.chat.protocol;
 
 import java.util.UUID;
-import nl.klaslijn.chat.core.ErrorCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;

@@ -73,14 +73,14 @@ public final class Receipts {
     }
 
     /** The state of message {@code messageId} for the conversation's members other than the caller. */
-    public CompletionStage<LiveViews.ReceiptsReply> status(AccessToken who, Conversation conversation, long messageId) {
+    public CompletionStage<ReceiptStatus> status(AccessToken who, Conversation conversation, long messageId) {
         return store.all(who.schoolId(), conversation.id())
                 .thenCombine(preferences.school(who.schoolId()), (pointers, school) -> {
                     Map<UUID, PointerStore.Pointers> byUser = new HashMap<>();
                     pointers.forEach(p -> byUser.put(p.user(), p));
                     boolean detail = school.readDetail(conversation.kind());
-                    List<String> readers = new ArrayList<>();
-                    List<String> reached = new ArrayList<>();
+                    List<UUID> readers = new ArrayList<>();
+                    List<UUID> reached = new ArrayList<>();
                     int of = 0;
                     for (UUID member : conversation.members().keySet()) {
                         if (member.equals(who.userId())) {
@@ -89,16 +89,13 @@ public final class Receipts {
                         of++;
                         PointerStore.Pointers p = byUser.get(member);
                         if (p != null && p.readUpTo() >= messageId) {
-                            readers.add(member.toString());
+                            readers.add(member);
                         }
                         if (p != null && (p.deliveredUpTo() >= messageId || p.readUpTo() >= messageId)) {
-                            reached.add(member.toString());
+                            reached.add(member);
                         }
                     }
-                    String state = of > 0 && readers.size() == of ? "read"
-                            : of > 0 && reached.size() == of ? "delivered" : "sent";
-                    return new LiveViews.ReceiptsReply(conversation.id().toString(), Long.toString(messageId), of,
-                            reached.size(), readers.size(), state, detail ? readers : null, detail ? reached : null);
+                    return new ReceiptStatus(conversation.id(), messageId, of, readers, reached, detail);
                 });
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.messages.Buckets;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.common.ids.SnowflakeIds;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import nl.klaslijn.chat.userindex.UserIndex;
 import nl.klaslijn.common.cassandra.Statements;
 
 /** Tables school_retention (the setting) and what the sweep reads and deletes. Synchronous; idempotent writes. */
@@ -28,8 +29,7 @@ final class RetentionStore {
     private final PreparedStatement deleteMarker;
     private final PreparedStatement deleteOlder;
     private final PreparedStatement members;
-    private final PreparedStatement lastMessage;
-    private final PreparedStatement deletePreview;
+    private final UserIndex index;
 
     RetentionStore(CqlSession session) {
         this.session = session;
@@ -46,10 +46,7 @@ final class RetentionStore {
                 + " AND bucket = ? AND message_id < ?");
         members = Statements.idempotent(session, "SELECT user_id FROM conversation_members WHERE school_id = ?"
                 + " AND conversation_id = ?");
-        lastMessage = Statements.idempotent(session, "SELECT last_message_id, last_preview FROM user_conversations WHERE school_id = ?"
-                + " AND user_id = ? AND conversation_id = ?");
-        deletePreview = Statements.idempotent(session, "DELETE last_preview FROM user_conversations USING TIMESTAMP ?"
-                + " WHERE school_id = ? AND user_id = ? AND conversation_id = ?");
+        index = new UserIndex(session);
     }
 
     Optional<Integer> days(UUID school) {
@@ -91,10 +88,10 @@ final class RetentionStore {
     List<LastMessage> lastMessages(SweptConversation c) {
         List<LastMessage> out = new ArrayList<>();
         for (Row member : session.execute(members.bind(c.school(), c.conversation()))) {
-            Row row = session.execute(lastMessage.bind(c.school(), member.getUuid(0), c.conversation())).one();
-            if (row != null && !row.isNull(0) && !row.isNull(1)) {
-                out.add(new LastMessage(member.getUuid(0), row.getLong(0)));
-            }
+            UUID user = member.getUuid("user_id");
+            index.row(c.school(), user, c.conversation())
+                    .filter(entry -> entry.lastMessageId() != null && entry.lastPreview() != null)
+                    .ifPresent(entry -> out.add(new LastMessage(user, entry.lastMessageId())));
         }
         return out;
     }
@@ -104,6 +101,6 @@ final class RetentionStore {
      * cell of the same timestamp, and a later message's preview (a later timestamp) survives.
      */
     void deletePreview(SweptConversation c, UUID member, long writeTimestampMicros) {
-        session.execute(deletePreview.bind(writeTimestampMicros, c.school(), member, c.conversation()));
+        index.deletePreview(c.school(), member, c.conversation(), writeTimestampMicros);
     }
 }

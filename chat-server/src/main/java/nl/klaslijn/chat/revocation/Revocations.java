@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.core.Admission;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.protocol.RequestException;
 import nl.klaslijn.common.auth.AccessToken;
 

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.conversations.Conversation;
 import nl.klaslijn.chat.conversations.Conversations;
 import nl.klaslijn.chat.messages.ChatMessage;
+import nl.klaslijn.chat.messages.Buckets;
 import nl.klaslijn.chat.messages.Messages;
+import nl.klaslijn.chat.userindex.UserIndex;
 import nl.klaslijn.chat.protocol.ViewMapper;
 import nl.klaslijn.chat.protocol.Views.ChangedConversation;
 import nl.klaslijn.chat.protocol.Views.ConversationView;
@@ -40,19 +42,19 @@ public final class Inbox {
     /** Unread counts stop here; clients show "99+". */
     public static final int UNREAD_CAP = 99;
 
-    private final UserIndexStore index;
+    private final UserIndex index;
     private final Conversations conversations;
     private final Messages messages;
 
     public Inbox(CqlSession session, Conversations conversations, Messages messages) {
-        this.index = new UserIndexStore(session);
+        this.index = new UserIndex(session);
         this.conversations = conversations;
         this.messages = messages;
     }
 
     /** The user's conversations, most recent activity first. */
     public CompletionStage<List<ConversationView>> conversations(AccessToken who) {
-        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> {
+        return IndexEntry.of(index, who.schoolId(), who.userId()).thenCompose(entries -> {
             List<CompletableFuture<ConversationView>> views = new ArrayList<>();
             for (IndexEntry entry : entries) {
                 views.add(view(who, entry).toCompletableFuture());
@@ -68,7 +70,7 @@ public final class Inbox {
 
     /** One conversation as it appears in the user's list, or empty if the user is not in it. */
     public CompletionStage<Optional<ConversationView>> conversation(AccessToken who, UUID conversationId) {
-        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> entries.stream()
+        return IndexEntry.of(index, who.schoolId(), who.userId()).thenCompose(entries -> entries.stream()
                 .filter(e -> e.conversationId().equals(conversationId))
                 .findFirst()
                 .map(e -> view(who, e).thenApply(Optional::of))
@@ -76,7 +78,7 @@ public final class Inbox {
     }
 
     public CompletionStage<Void> markRead(AccessToken who, UUID conversationId, long upTo) {
-        return index.markRead(who.schoolId(), who.userId(), conversationId, upTo);
+        return index.markRead(who.schoolId(), who.userId(), conversationId, upTo, Buckets.writeTimestampMicros(upTo));
     }
 
     /** A whole sync in one reply, however large (no byte budget). */
@@ -95,7 +97,7 @@ public final class Inbox {
     public CompletionStage<SyncReply> sync(AccessToken who, long since, int limit, @Nullable SyncCursor cursor,
             int budgetBytes) {
         long settled = messages.settledUpTo();
-        return index.entries(who.schoolId(), who.userId()).thenCompose(entries -> {
+        return IndexEntry.of(index, who.schoolId(), who.userId()).thenCompose(entries -> {
             long newest = since;
             List<IndexEntry> changed = new ArrayList<>();
             for (IndexEntry entry : entries) {

@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.core;
 
+import nl.klaslijn.chat.protocol.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

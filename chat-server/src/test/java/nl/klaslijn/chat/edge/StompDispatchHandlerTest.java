@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import nl.klaslijn.chat.core.ChatCore;
 import nl.klaslijn.chat.core.ClientFrame;
-import nl.klaslijn.chat.core.ErrorCode;
+import nl.klaslijn.chat.protocol.ErrorCode;
 import nl.klaslijn.chat.core.SessionHandler;
 import nl.klaslijn.chat.core.StompCommand;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package nl.klaslijn.chat.core;
+package nl.klaslijn.chat.protocol;
 
 /**
  * Machine-readable reasons carried in the {@code error-code} header of ERROR frames (and as the reason of

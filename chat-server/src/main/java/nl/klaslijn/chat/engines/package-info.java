@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.engines;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package nl.klaslijn.chat.userindex;
+
+import org.jspecify.annotations.NullMarked;
