@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * by environment variable, e.g. {@code KLASLIJN_CHAT_PORT}).
  */
 @ConfigurationProperties("klaslijn")
-public record ChatProperties(Chat chat, Cassandra cassandra, Demo demo) {
+public record ChatProperties(Chat chat, Cassandra cassandra) {
 
     /** The node and its transport. */
     public record Chat(int nodeId, String host, int port, String path, List<String> allowedOrigins,
@@ -23,7 +23,4 @@ public record ChatProperties(Chat chat, Cassandra cassandra, Demo demo) {
 
     /** A local Cassandra node started (and stopped) with the application. */
     public record Embedded(boolean enabled, Path dataDirectory, int port, String heap) {}
-
-    /** The demo school of the one-command start. */
-    public record Demo(boolean enabled, Path tokensFile) {}
 }

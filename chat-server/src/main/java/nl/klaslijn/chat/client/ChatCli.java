@@ -1,212 +1,164 @@
 package nl.klaslijn.chat.client;
 
 import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.Console;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import nl.klaslijn.chat.demo.DemoSchool;
-import nl.klaslijn.chat.protocol.Views;
-import nl.klaslijn.chat.protocol.Wire;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The command-line chat: log in as a demo user (or with any token), list conversations, read history,
- * send, and chat live. {@code ./klaslijn chat --user sanne} runs it against the local start.
+ * The command-line chat. Logs in as portal users do, with e-mail and password at portal-api (or takes a chat token),
+ * then lists conversations, shows history, sends, starts a 1:1 and chats live. {@code ./klaslijn chat ...} runs it
+ * against the local start. Exit status: 0 when the command did what it was asked, 1 when it failed (the reason is
+ * printed on stderr), 2 for a command line it does not understand.
  */
 @Command(name = "klaslijn-chat", mixinStandardHelpOptions = true,
         description = "Chat from the terminal against a Klaslijn chat server.",
-        subcommands = {ChatCli.ListCommand.class, ChatCli.ChatCommand.class, ChatCli.SendCommand.class})
+        subcommands = {ChatCommands.ListCommand.class, ChatCommands.ChatCommand.class, ChatCommands.SendCommand.class,
+                ChatCommands.DirectCommand.class, ChatCommands.PeopleCommand.class})
 public final class ChatCli {
+
+    @Option(names = {"-e", "--email"}, description = "log in with this e-mail address (as in the portal)",
+            scope = CommandLine.ScopeType.INHERIT)
+    @Nullable String email;
+
+    @Option(names = {"-p", "--password"}, description = "the password (else $KLASLIJN_PASSWORD, else asked for)",
+            scope = CommandLine.ScopeType.INHERIT)
+    @Nullable String password;
+
+    @Option(names = "--portal", description = "portal-api's base URL, where logins go (default: ${DEFAULT-VALUE})",
+            defaultValue = "http://127.0.0.1:8081", scope = CommandLine.ScopeType.INHERIT)
+    URI portal = URI.create("http://127.0.0.1:8081");
 
     @Option(names = "--url", description = "WebSocket URL of the chat server (default: ${DEFAULT-VALUE})",
             defaultValue = "ws://127.0.0.1:8080/stomp", scope = CommandLine.ScopeType.INHERIT)
-    URI url;
+    URI url = URI.create("ws://127.0.0.1:8080/stomp");
 
-    @Option(names = "--user", description = "demo login name (anna, bram, sanne, joost, fatima, pieter)",
+    @Option(names = "--token", description = "a chat token (aud chat) instead of logging in; names are then not known",
             scope = CommandLine.ScopeType.INHERIT)
-    String user;
+    @Nullable String token;
 
-    @Option(names = "--token", description = "an access token instead of a demo user", scope = CommandLine.ScopeType.INHERIT)
-    String token;
-
-    @Option(names = "--tokens-file", description = "demo tokens written by the local start (default: ${DEFAULT-VALUE})",
-            defaultValue = ".klaslijn/demo-tokens.properties", scope = CommandLine.ScopeType.INHERIT)
-    Path tokensFile;
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    Map<String, String> environment = System.getenv();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ChatCli())
-                .setExecutionExceptionHandler((error, command, parsed) -> {
-                    command.getErr().println("error: " + describe(error, ((ChatCli) parsed.commandSpec().root().userObject()).url));
-                    return 1;
-                })
-                .execute(args));
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
 
-    private static String describe(Throwable error, URI url) {
+    /** Runs one command line with the given terminal; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+        ChatCli cli = new ChatCli();
+        cli.in = in;
+        cli.out = out;
+        cli.err = err;
+        cli.environment = environment;
+        return new CommandLine(cli)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    err.println("error: " + describe(error, cli.url));
+                    err.flush();
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    static String describe(Throwable error, URI url) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof StompErrorException stomp) {
-                return stomp.errorCode() + ": " + stomp.frame().header("message");
+                return "the chat server refused: " + stomp.errorCode() + ": " + stomp.frame().header("message");
             }
             if (t instanceof java.net.ConnectException) {
                 return "cannot reach " + url + " (is the server running? ./klaslijn start)";
             }
-        }
-        return String.valueOf(error.getMessage());
-    }
-
-    StompClient connect() throws IOException {
-        String bearer = token;
-        if (bearer == null) {
-            if (user == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "give --user or --token");
-            }
-            Properties tokens = new Properties();
-            try (var in = Files.newBufferedReader(tokensFile, StandardCharsets.UTF_8)) {
-                tokens.load(in);
-            }
-            bearer = tokens.getProperty(user);
-            if (bearer == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "no demo user " + user + " in " + tokensFile);
+            if (t instanceof PortalException || t instanceof IllegalArgumentException) {
+                return t.getMessage();
             }
         }
-        StompClient client = StompClient.connect(url, bearer, Duration.ofSeconds(10));
-        await(client.subscribe("/user/replies"));
-        return client;
+        return String.valueOf(error);
     }
 
-    static List<Views.ConversationView> conversations(StompClient client) {
-        StompFrame reply = await(client.request("/app/conversations", "{}"));
-        return Wire.decode(reply.body(), Views.ConversationsReply.class).conversations();
-    }
-
-    /** A conversation by its number in the list (1-based) or its id. */
-    static Views.ConversationView pick(StompClient client, String which) {
-        List<Views.ConversationView> list = conversations(client);
-        if (which.matches("\\d{1,3}")) {
-            int index = Integer.parseInt(which) - 1;
-            if (index >= 0 && index < list.size()) {
-                return list.get(index);
-            }
+    /** Logs in (or takes the token), connects and subscribes to /user/replies. */
+    ChatConnection open() {
+        if (token != null) {
+            JsonNode claims = claims(token);
+            StompClient client = ChatConnection.connect(url, token);
+            return new ChatConnection(client, null, UUID.fromString(claims.path("sch").asString()),
+                    UUID.fromString(claims.path("sub").asString()), new PeopleBook(Map.of()));
         }
-        return list.stream().filter(c -> c.id().equals(which)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no conversation " + which + "; see 'list'"));
+        if (email == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "give --email (and --password), or --token");
+        }
+        PortalSession session = PortalSession.login(portal, email, password());
+        PeopleBook people = PeopleBook.read(session);
+        StompClient client = ChatConnection.connect(url, session.chatToken());
+        return new ChatConnection(client, session, session.schoolId(), session.accountId(), people);
     }
 
-    static String name(String userId) {
-        return DemoSchool.PEOPLE.stream().filter(p -> p.id().toString().equals(userId)).map(DemoSchool.Person::login)
-                .findFirst().orElse(userId.substring(0, 8));
+    private String password() {
+        if (password != null) {
+            return password;
+        }
+        String fromEnvironment = environment.get("KLASLIJN_PASSWORD");
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("give --password or set KLASLIJN_PASSWORD (no terminal to ask on)");
+        }
+        char[] typed = console.readPassword("password for %s: ", email);
+        if (typed == null) {
+            throw new IllegalArgumentException("no password given");
+        }
+        return new String(typed);
     }
 
-    static String title(Views.ConversationView c) {
-        return c.title().isEmpty() ? "(direct)" : c.title();
+    /** The (unverified) claims of a token, to learn whose it is; the chat server verifies it. */
+    private static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("--token is not a JWT");
+        }
+        return ClientJson.tree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 
-    static void print(PrintStream out, Views.MessageView m) {
-        out.printf("[%s] %s: %s%n", m.sentAt().substring(11, 19), name(m.senderId()), m.text());
+    LocalTimes times() {
+        return new LocalTimes(ZoneId.systemDefault());
     }
 
-    static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+    BufferedReader input() {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Command(name = "list", description = "List your conversations with unread counts.")
-    static final class ListCommand implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ChatCli cli;
-
-        @Override
-        public Integer call() throws Exception {
-            try (StompClient client = cli.connect()) {
-                int i = 1;
-                for (Views.ConversationView c : conversations(client)) {
-                    String last = c.lastMessage() == null ? "" : name(c.lastMessage().senderId()) + ": " + c.lastMessage().preview();
-                    System.out.printf("%2d. %-28s %-12s unread %-3d %s%n", i++, title(c), c.kind(), c.unread(), last);
-                }
-            }
-            return 0;
-        }
-    }
-
-    @Command(name = "send", description = "Send one message.")
-    static final class SendCommand implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ChatCli cli;
-
-        @Parameters(index = "0", description = "conversation number from 'list', or its id")
-        String conversation;
-
-        @Parameters(index = "1..*", description = "the text")
-        List<String> words = new ArrayList<>();
-
-        @Override
-        public Integer call() throws Exception {
-            try (StompClient client = cli.connect()) {
-                Views.ConversationView c = pick(client, conversation);
-                StompFrame receipt = await(client.sendMessage(UUID.fromString(c.id()), "cli-" + UUID.randomUUID(),
-                        String.join(" ", words)));
-                System.out.println("sent, message id " + receipt.header("message-id"));
-            }
-            return 0;
-        }
-    }
-
-    @Command(name = "chat", description = "Open a conversation: recent history, then live; type to send, Ctrl-D to leave.")
-    static final class ChatCommand implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ChatCli cli;
-
-        @Parameters(index = "0", description = "conversation number from 'list', or its id")
-        String conversation;
-
-        @Override
-        public Integer call() throws Exception {
-            try (StompClient client = cli.connect()) {
-                Views.ConversationView c = pick(client, conversation);
-                System.out.println("== " + title(c) + " ==");
-                client.onMessage(frame -> {
-                    Views.MessageEvent event = Wire.decode(frame.body(), Views.MessageEvent.class);
-                    if (event.message().conversationId().equals(c.id())) {
-                        print(System.out, event.message());
-                    }
-                });
-                await(client.subscribe("/user/events"));
-                StompFrame page = await(client.request("/app/history",
-                        "{\"conversationId\":\"" + c.id() + "\",\"limit\":20}"));
-                List<Views.MessageView> history = new ArrayList<>(Wire.decode(page.body(), Views.HistoryReply.class).messages());
-                java.util.Collections.reverse(history);
-                history.forEach(m -> print(System.out, m));
-                if (!history.isEmpty()) {
-                    client.send("/app/conversations/" + c.id() + "/read",
-                            "{\"upTo\":\"" + history.get(history.size() - 1).id() + "\"}");
-                }
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                for (String line; (line = in.readLine()) != null && !client.closed().isDone(); ) {
-                    if (!line.isBlank()) {
-                        await(client.sendMessage(UUID.fromString(c.id()), "cli-" + UUID.randomUUID(), line));
-                    }
-                }
-            }
-            return 0;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the chat server did not answer within 15 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 }

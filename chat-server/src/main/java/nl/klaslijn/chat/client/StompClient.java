@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * A small STOMP 1.2 client over the JDK's WebSocket, speaking Klaslijn's protocol (docs/protocol.md).
  * Used by the command-line client and by the integration tests, so both exercise the real wire format.
  *
- * <p>Thread-safe. MESSAGE frames go to {@link #messages()} (and to an optional listener); RECEIPT and
+ * <p>Thread-safe. MESSAGE frames go to {@link #messages()} (and to an optional listener, whose exceptions are
+ * swallowed so that they never stop the connection's reading); RECEIPT and
  * ERROR frames complete the futures of the frames that asked for them. An ERROR completes every
  * pending future exceptionally and {@link #closed()} with that frame.
  */
@@ -189,7 +190,11 @@ public final class StompClient implements AutoCloseable {
                 messages.add(frame);
                 Consumer<StompFrame> l = listener;
                 if (l != null) {
-                    l.accept(frame);
+                    try {
+                        l.accept(frame);
+                    } catch (RuntimeException e) {
+                        // A listener's failure is the listener's: the connection keeps reading frames.
+                    }
                 }
             }
             case "RECEIPT" -> {
@@ -224,6 +229,16 @@ public final class StompClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            try {
+                text(data, last);
+            } finally {
+                // Always ask for the next frame, whatever this one did: a throw here would stall the connection.
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        private void text(CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
                 String text = partial.toString();
@@ -242,8 +257,6 @@ public final class StompClient implements AutoCloseable {
                     }
                 }
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override

@@ -28,7 +28,6 @@ class ChatTokenKeysTest {
         ChatTokenKeys keys = ChatTokenKeys.from(environment()
                 .withProperty(ChatTokenKeys.VERIFICATION_KEYS, PORTAL_KEY.publicKeyPem()));
         assertThat(keys.verificationKeys().keyIds()).containsExactly(PORTAL_KEY.keyId());
-        assertThat(keys.demoSigningKey()).isNull();
         assertThat(keys.maxLifetime()).isEqualTo(Duration.ofHours(1));
     }
 
@@ -44,7 +43,6 @@ class ChatTokenKeysTest {
         Map<String, Object> dev = devProfileSettings();
         MockEnvironment production = environment();
         dev.forEach(production::setProperty);
-        production.setProperty("klaslijn.demo.enabled", "false");
         assertThatThrownBy(() -> ChatTokenKeys.from(production))
                 .hasMessageContaining("klaslijn.chat.token-verification-keys holds the development token key");
 
@@ -53,21 +51,11 @@ class ChatTokenKeysTest {
         local.setActiveProfiles("dev");
         ChatTokenKeys keys = ChatTokenKeys.from(local);
         assertThat(keys.verificationKeys().keyIds()).containsExactly(KeySettings.DEVELOPMENT_TOKEN_KEY_ID);
-        assertThat(keys.demoSigningKey()).isNotNull();
-        assertThat(keys.maxLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(keys.maxLifetime()).isEqualTo(Duration.ofHours(1));
 
         assertThatThrownBy(() -> ChatTokenKeys.from(local, false))
                 .as("the dev profile in a production jar (no devstack)")
                 .hasMessageContaining("the dev profile").hasMessageContaining("-local.jar");
-    }
-
-    @Test
-    void refusesTheDemoOutsideTheDevProfile() {
-        MockEnvironment environment = environment()
-                .withProperty(ChatTokenKeys.VERIFICATION_KEYS, PORTAL_KEY.publicKeyPem())
-                .withProperty(ChatTokenKeys.DEMO_SIGNING_KEY, PORTAL_KEY.privateKeyPem())
-                .withProperty("klaslijn.demo.enabled", "true");
-        assertThatThrownBy(() -> ChatTokenKeys.from(environment)).hasMessageContaining("needs the dev profile");
     }
 
     @Test

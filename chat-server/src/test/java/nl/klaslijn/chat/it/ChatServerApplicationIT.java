@@ -2,14 +2,19 @@ package nl.klaslijn.chat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.EnumSet;
+import java.util.UUID;
 import nl.klaslijn.chat.ChatServer;
 import nl.klaslijn.chat.client.StompClient;
 import nl.klaslijn.chat.client.StompFrame;
 import nl.klaslijn.chat.protocol.Views;
+import nl.klaslijn.common.auth.Role;
+import nl.klaslijn.common.auth.SigningKey;
+import nl.klaslijn.common.auth.TokenAudience;
+import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.devstack.cassandra.CassandraNode;
 import nl.klaslijn.devstack.cassandra.TestCassandra;
 import org.junit.jupiter.api.Test;
@@ -19,18 +24,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The Spring Boot application as the one-command start runs it (dev profile: configuration, migration, demo school,
- * token file), here on the suite's Cassandra node instead of an embedded one.
+ * The Spring Boot application as the one-command start runs it (dev profile: configuration, migration, the development
+ * verification key), here on the suite's Cassandra node instead of an embedded one. The chat seeds no people of its
+ * own: the demo school is portal-api's.
  */
 @SpringBootTest(properties = {
         "spring.profiles.active=dev",
         "klaslijn.chat.port=0",
         "klaslijn.chat.internal.port=0",
         "klaslijn.cassandra.embedded.enabled=false",
-        "klaslijn.cassandra.keyspace=klaslijn_app_it",
-        "klaslijn.demo.enabled=true",
-        "klaslijn.demo.tokens-file=target/app-it/demo-tokens.properties"})
+        "klaslijn.cassandra.keyspace=klaslijn_app_it"})
 class ChatServerApplicationIT {
+
+    /** portal-api's development signing key (its application-dev.yml; public, and refused outside the dev profile). */
+    private static final String DEVELOPMENT_SIGNING_KEY = """
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgXMBclcRuXsVlbWlx
+            Xjj6LHs4TOPrciCiG+jhs/mQ8TWhRANCAAR3zeNAvmsdBXt5W6duyLsn3KAcn9Ly
+            zoHiK3Y+KJMTJn+QzgRK5zBB2nqXnPEyteDJs7yw90R+VWHHv8zNgBLy
+            -----END PRIVATE KEY-----
+            """;
 
     @Autowired
     ChatServer server;
@@ -43,21 +56,16 @@ class ChatServerApplicationIT {
     }
 
     @Test
-    void startsWithTheDemoSchoolAndADemoParentSeesTheirConversations() throws Exception {
-        Properties tokens = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("target/app-it/demo-tokens.properties"))) {
-            tokens.load(in);
-        }
-        assertThat(tokens.stringPropertyNames()).contains("anna", "sanne", "joost", "fatima", "pieter", "bram");
-
-        java.net.URI uri = java.net.URI.create("ws://127.0.0.1:" + server.port() + "/stomp");
-        try (StompClient sanne = StompClient.connect(uri, tokens.getProperty("sanne"), Duration.ofSeconds(10))) {
-            TestNode.await(sanne.subscribe("/user/replies"));
-            StompFrame reply = TestNode.await(sanne.request("/app/conversations", "{}"));
+    void startsInTheDevProfileAndServesAUserOfAPortalSignedToken() throws Exception {
+        String token = new TokenSigner(SigningKey.parse(DEVELOPMENT_SIGNING_KEY), Clock.systemUTC(), Duration.ofHours(1))
+                .issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.PARENT), TokenAudience.CHAT,
+                        Duration.ofMinutes(5));
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/stomp");
+        try (StompClient parent = StompClient.connect(uri, token, Duration.ofSeconds(10))) {
+            TestNode.await(parent.subscribe("/user/replies"));
+            StompFrame reply = TestNode.await(parent.request("/app/conversations", "{}"));
             Views.ConversationsReply list = Frames.reply(reply, Views.ConversationsReply.class);
-            assertThat(list.conversations()).extracting(Views.ConversationView::title)
-                    .contains("Groep 5 — mededelingen", "Groep 5 — ouders");
-            assertThat(list.conversations()).anySatisfy(c -> assertThat(c.kind()).isEqualTo("direct"));
+            assertThat(list.conversations()).as("a new user of a new school is in no conversation").isEmpty();
         }
     }
 }
