@@ -26,7 +26,7 @@ class LosslessSendIT {
 
     private static final String ROW = "INSERT INTO messages";
     private static final String BUCKET_MARKER = "INSERT INTO conversation_buckets";
-    private static final String INDEX_BATCH = "UPDATE user_conversations USING TIMESTAMP ? SET last_message_id";
+    private static final String INDEX_BATCH = "UPDATE user_conversations USING TIMESTAMP :write_micros SET last_message_id";
     private static final String FINISH = "UPDATE message_claims SET completed";
 
     private static FaultySession faults;
