@@ -63,7 +63,7 @@ class PortalKeysTest {
                 .hasMessageContaining("klaslijn.crypto.medical-key is the development key");
 
         MockEnvironment local = environment();
-        dev.forEach((k, v) -> local.setProperty((String) k, (String) v));
+        dev.forEach((k, v) -> local.setProperty(String.valueOf(k), String.valueOf(v)));
         local.setActiveProfiles("dev");
         assertThat(PortalKeys.from(local, NO_RETIRED_KEYS).signingKey().keyId())
                 .isEqualTo(KeySettings.DEVELOPMENT_TOKEN_KEY_ID);
