@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.ForkJoinPool;
 import nl.klaslijn.chat.api.HealthEndpoint;
 import nl.klaslijn.chat.api.InternalApi;
+import nl.klaslijn.chat.api.PortalEventRoutes;
+import nl.klaslijn.chat.portalevents.PortalEvents;
 import nl.klaslijn.chat.api.PersonalDataRoutes;
 import nl.klaslijn.chat.api.RetentionRoutes;
 import nl.klaslijn.chat.personaldata.ChatPersonalData;
@@ -73,7 +75,8 @@ public final class ChatServer implements AutoCloseable {
                 engines.brokers(), settings.broker().resyncMinInterval(),
                 settings.broker().resyncJitter());
         conversations.listen(hub.publisher());
-        messages = new Messages(session, new SnowflakeIds(settings.nodeId(), clock), hub.publisher(), clock, lease,
+        SnowflakeIds ids = new SnowflakeIds(settings.nodeId(), clock);
+        messages = new Messages(session, ids, hub.publisher(), clock, lease,
                 settings.nodes().maxClockSkew());
         Inbox inbox = new Inbox(session, conversations, messages);
         presenceEngine = engines.presence();
@@ -86,8 +89,11 @@ public final class ChatServer implements AutoCloseable {
                 revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
         personalData = new ChatPersonalData(session, conversations, directory, preferences);
         retention = new Retention(session, settings.retention(), clock);
+        PortalEvents portalEvents = new PortalEvents(session, PortalEvents.DEFAULT_WINDOW, ids, lease,
+                hub.publisher(), directory, conversations);
+        hub.register(portalEvents.handler(sessions));
         InternalApi api = new InternalApi(tokens, conversations, directory, hub.publisher(), preferences, sessions::size,
-                new PersonalDataRoutes(personalData), new RetentionRoutes(retention));
+                new PersonalDataRoutes(personalData), new RetentionRoutes(retention), new PortalEventRoutes(portalEvents));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);
         internalEdge = ChatEdgeServer.httpOnly(settings.internalApi(), api);
         try {

@@ -50,8 +50,8 @@ public final class InternalApi implements HttpEndpoints {
 
     public InternalApi(TokenVerifier tokens, Conversations conversations, SchoolDirectory directory, LivePublisher hub,
             Preferences preferences, IntSupplier connectionCount, PersonalDataRoutes personalData,
-            RetentionRoutes retention) {
-        this.more = List.of(personalData, retention);
+            RetentionRoutes retention, PortalEventRoutes portalEvents) {
+        this.more = List.of(personalData, retention, portalEvents);
         this.preferences = preferences;
         this.tokens = tokens;
         this.conversations = conversations;

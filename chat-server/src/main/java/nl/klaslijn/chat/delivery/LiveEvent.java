@@ -57,7 +57,12 @@ public record LiveEvent(Kind kind, UUID school, UUID conversation, UUID user, lo
          * value = the publishing hub's instance id, so it skips its own; 0 when the publisher's own sessions
          * missed events too (a publish failed while its broker looked live) and it catches up as well.
          */
-        PEER_RESUMED
+        PEER_RESUMED,
+        /**
+         * A portal event (body: its {@code PortalEventJson}); value = its Snowflake id; school channel. Handled by
+         * {@code portalevents.PortalEventHandler}, which re-checks the audience per recipient.
+         */
+        PORTAL
     }
 
     byte[] encode() {
