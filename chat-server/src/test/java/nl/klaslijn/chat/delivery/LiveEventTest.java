@@ -28,7 +28,8 @@ class LiveEventTest {
     @Test
     void kindsKeepTheirWireNumbersSoNewOnesAreOnlyAppended() {
         assertThat(LiveEvent.Kind.values()).extracting(Enum::name).containsExactly("MESSAGE", "READ", "DELIVERED",
-                "TYPING", "PRESENCE", "MEMBERSHIP", "OWN_DEVICES", "SETTINGS", "REVOCATION", "NODE_LOST", "PEER_RESUMED");
+                "TYPING", "PRESENCE", "MEMBERSHIP", "OWN_DEVICES", "SETTINGS", "REVOCATION", "NODE_LOST", "PEER_RESUMED",
+                "PORTAL");
     }
 
     @Test
