@@ -84,14 +84,14 @@ public final class ChatServer implements AutoCloseable {
                 preferences, hub.publisher(), hub.publisher()::nodeLost, clock);
         Receipts receipts = new Receipts(session, inbox, preferences, hub.publisher());
         ConversationAccess access = new ConversationAccess(conversations, preferences);
+        PortalEvents portalEvents = new PortalEvents(session, PortalEvents.DEFAULT_WINDOW, ids, lease,
+                hub.publisher(), directory, conversations, clock);
+        hub.register(portalEvents.handler(sessions));
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
-                preferences, presence, hub.publisher()), hub.routes(),
+                preferences, presence, hub.publisher(), portalEvents.catchUps()), hub.routes(),
                 revocations, settings.sessionLimits(), token -> tokens.verify(token, TokenAudience.CHAT));
         personalData = new ChatPersonalData(session, conversations, directory, preferences);
         retention = new Retention(session, settings.retention(), clock);
-        PortalEvents portalEvents = new PortalEvents(session, PortalEvents.DEFAULT_WINDOW, ids, lease,
-                hub.publisher(), directory, conversations);
-        hub.register(portalEvents.handler(sessions));
         InternalApi api = new InternalApi(tokens, conversations, directory, hub.publisher(), preferences, sessions::size,
                 new PersonalDataRoutes(personalData), new RetentionRoutes(retention), new PortalEventRoutes(portalEvents));
         edge = new ChatEdgeServer(settings.edge(), node, tokens, new HealthEndpoint(sessions::size), clock);

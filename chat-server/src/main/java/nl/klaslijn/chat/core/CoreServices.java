@@ -11,4 +11,10 @@ import nl.klaslijn.chat.sync.Inbox;
 
 /** The services a session's frames reach, gathered so the core's constructor stays short. */
 public record CoreServices(ConversationAccess access, Conversations conversations, Messages messages, Inbox inbox,
-        Receipts receipts, Preferences preferences, Presence presence, Signals signals) {}
+        Receipts receipts, Preferences preferences, Presence presence, Signals signals, PortalCatchUps portal) {
+
+    public CoreServices(ConversationAccess access, Conversations conversations, Messages messages, Inbox inbox,
+            Receipts receipts, Preferences preferences, Presence presence, Signals signals) {
+        this(access, conversations, messages, inbox, receipts, preferences, presence, signals, PortalCatchUps.NONE);
+    }
+}

@@ -3,6 +3,7 @@ package nl.klaslijn.chat.core;
 import nl.klaslijn.chat.protocol.ErrorCode;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import nl.klaslijn.chat.conversations.ConversationAccess;
 import nl.klaslijn.chat.conversations.Conversations;
@@ -39,6 +40,7 @@ final class RequestRouter {
     private final LiveRequests live;
     private final SessionLimits limits;
     private final TokenRenewal renewal;
+    private final PortalCatchUps portal;
 
     RequestRouter(CoreServices services, SessionLimits limits, TokenRenewal renewal) {
         this.limits = limits;
@@ -48,6 +50,7 @@ final class RequestRouter {
         this.messages = services.messages();
         this.inbox = services.inbox();
         this.receipts = services.receipts();
+        this.portal = services.portal();
         this.live = new LiveRequests(services);
     }
 
@@ -89,7 +92,11 @@ final class RequestRouter {
                 int limit = Wire.limit(request.limit(), SYNC_DEFAULT, SYNC_MAX);
                 SyncCursor cursor = cursor(request.cursor());
                 session.whenDone(access.requireChatOn(who)
-                                .thenCompose(on -> inbox.sync(who, since, limit, cursor, limits.syncReplyBytes())),
+                                .thenCompose(on -> inbox.sync(who, since, limit, cursor, limits.syncReplyBytes()))
+                                .thenCompose(reply -> reply.partial()
+                                        ? CompletableFuture.completedFuture(reply)
+                                        : portal.since(who, since, Long.parseLong(reply.syncPoint()))
+                                                .thenApply(reply::withPortal)),
                         receipt, reply -> respond(session, receipt, correlation, "sync", reply));
             } else {
                 throw new RequestException(ErrorCode.UNKNOWN_DESTINATION, "not a SEND destination");

@@ -4,9 +4,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import nl.klaslijn.chat.messages.Buckets;
 import nl.klaslijn.common.cassandra.Statements;
@@ -30,6 +33,8 @@ final class PortalEventStore {
     private final PreparedStatement log;
     private final PreparedStatement moduleMarker;
     private final PreparedStatement guardians;
+    private final PreparedStatement eventsOfDay;
+    private final PreparedStatement modules;
     private final PreparedStatement putGuardians;
     private final PreparedStatement removePupil;
 
@@ -44,6 +49,10 @@ final class PortalEventStore {
                 + " VALUES (?, ?, ?, ?) USING TTL ?");
         moduleMarker = Statements.idempotent(session, "INSERT INTO portal_event_modules (school_id, module, last_event)"
                 + " VALUES (?, ?, ?) USING TIMESTAMP ?");
+        eventsOfDay = Statements.idempotent(session, "SELECT event FROM portal_event_log WHERE school_id = ? AND day = ?"
+                + " AND snowflake > ? AND snowflake <= ? LIMIT ?");
+        modules = Statements.idempotent(session,
+                "SELECT module, last_event FROM portal_event_modules WHERE school_id = ?");
         guardians = Statements.idempotent(session,
                 "SELECT guardians FROM pupil_guardians WHERE school_id = ? AND pupil_id = ?");
         putGuardians = Statements.idempotent(session,
@@ -74,6 +83,39 @@ final class PortalEventStore {
     /** Marks the claim done; true for exactly one attempt (the one that then publishes). */
     CompletionStage<Boolean> finish(UUID school, UUID eventId, long snowflake) {
         return session.executeAsync(finish.bind(ttlSeconds, school, eventId, snowflake)).thenApply(rs -> rs.wasApplied());
+    }
+
+    /** Up to {@code limit} logged events with ids in (since, upTo], oldest first, day partition by day. */
+    CompletionStage<List<String>> events(UUID school, long since, long upTo, int limit) {
+        long firstDay = SnowflakeIds.timeOf(since).toEpochMilli() / DAY_MILLIS;
+        long lastDay = SnowflakeIds.timeOf(upTo).toEpochMilli() / DAY_MILLIS;
+        return eventsFrom(school, firstDay, lastDay, since, upTo, limit, new ArrayList<>());
+    }
+
+    private CompletionStage<List<String>> eventsFrom(UUID school, long day, long lastDay, long since, long upTo,
+            int limit, List<String> out) {
+        if (day > lastDay || out.size() >= limit) {
+            return CompletableFuture.completedFuture(out);
+        }
+        return session.executeAsync(eventsOfDay.bind(school, day, since, upTo, limit - out.size()))
+                .thenCompose(rs -> {
+                    rs.currentPage().forEach(row -> out.add(row.getString("event")));
+                    return eventsFrom(school, day + 1, lastDay, since, upTo, limit, out);
+                });
+    }
+
+    /** The modules with an event after {@code since}, sorted. */
+    CompletionStage<List<String>> modulesSince(UUID school, long since) {
+        return session.executeAsync(modules.bind(school)).thenApply(rs -> {
+            List<String> out = new ArrayList<>();
+            rs.currentPage().forEach(row -> {
+                if (row.getLong("last_event") > since) {
+                    out.add(row.getString("module"));
+                }
+            });
+            out.sort(null);
+            return out;
+        });
     }
 
     CompletionStage<Set<UUID>> guardians(UUID school, UUID pupil) {

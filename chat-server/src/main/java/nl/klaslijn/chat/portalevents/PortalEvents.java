@@ -1,5 +1,6 @@
 package nl.klaslijn.chat.portalevents;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.datastax.oss.driver.api.core.CqlSession;
 import nl.klaslijn.chat.conversations.Conversations;
+import nl.klaslijn.chat.core.PortalCatchUps;
 import nl.klaslijn.chat.delivery.LiveChannels;
 import nl.klaslijn.chat.delivery.LiveEvent;
 import nl.klaslijn.chat.delivery.LivePublisher;
@@ -35,14 +37,21 @@ public final class PortalEvents {
     private final NodeLease lease;
     private final LivePublisher publisher;
     private final AudienceCheck check;
+    private final PortalCatchUp catchUp;
 
     public PortalEvents(CqlSession session, Duration window, SnowflakeIds ids, NodeLease lease,
-            LivePublisher publisher, SchoolDirectory directory, Conversations conversations) {
+            LivePublisher publisher, SchoolDirectory directory, Conversations conversations, Clock clock) {
         this.store = new PortalEventStore(session, window);
         this.ids = ids;
         this.lease = lease;
         this.publisher = publisher;
         this.check = new AudienceCheck(directory, conversations, store);
+        this.catchUp = new PortalCatchUp(store, check, window, clock);
+    }
+
+    /** What a sync's last page adds: the portal events the user missed, or the modules to refetch. */
+    public PortalCatchUps catchUps() {
+        return catchUp;
     }
 
     /** The handler to register with the live hub: delivers the published events to this node's sessions. */

@@ -2,6 +2,7 @@ package nl.klaslijn.chat.protocol;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /** JSON bodies the server sends in MESSAGE frames (docs/protocol.md). Ids are strings. */
 public final class Views {
@@ -59,15 +60,29 @@ public final class Views {
      * cursor null) carries the sync point the whole sync reached.
      */
     public record SyncReply(String type, String syncPoint, List<ChangedConversation> conversations, boolean partial,
-            @Nullable String cursor) {
+            @Nullable String cursor, List<JsonNode> portalEvents, List<String> refetch) {
         public SyncReply(String syncPoint, List<ChangedConversation> conversations) {
-            this("sync", syncPoint, conversations, false, null);
+            this("sync", syncPoint, conversations, false, null, List.of(), List.of());
         }
 
         public SyncReply(String syncPoint, List<ChangedConversation> conversations, boolean partial,
                 @Nullable String cursor) {
-            this("sync", syncPoint, conversations, partial, cursor);
+            this("sync", syncPoint, conversations, partial, cursor, List.of(), List.of());
         }
+
+        /** This reply with the portal catch-up of the same {@code since} up to its sync point. */
+        public SyncReply withPortal(PortalCatchUp portal) {
+            return new SyncReply(type, syncPoint, conversations, partial, cursor, portal.events(), portal.refetch());
+        }
+    }
+
+    /**
+     * The portal part of a sync's last page: the portal events for the user after {@code since} up to the sync point,
+     * oldest first (each as portal-api sent it), or, where they cannot all be replayed (older than the retained
+     * window, or more than a reply carries), the modules whose data the client must fetch again.
+     */
+    public record PortalCatchUp(List<JsonNode> events, List<String> refetch) {
+        public static final PortalCatchUp NONE = new PortalCatchUp(List.of(), List.of());
     }
 
     /** Reply to /app/token when the fresh token was refused; the connection and its token stay as they were. */

@@ -98,18 +98,17 @@ public final class Inbox {
             int budgetBytes) {
         long settled = messages.settledUpTo();
         return IndexEntry.of(index, who.schoolId(), who.userId()).thenCompose(entries -> {
-            long newest = since;
             List<IndexEntry> changed = new ArrayList<>();
             for (IndexEntry entry : entries) {
-                if (entry.lastMessageId() != null) {
-                    newest = Math.max(newest, entry.lastMessageId());
-                }
                 if (entry.changedAfter(since) && (cursor == null || entry.conversationId().compareTo(cursor.after()) > 0)) {
                     changed.add(entry);
                 }
             }
+            // The settled point, read before the index: every message at or below it is in what was read (or was
+            // re-stored above it), whether or not it is this user's. Not the user's newest message, so the portal
+            // events the same point covers (PortalCatchUps) move on for a user who has no messages.
             long syncPoint = cursor != null ? Math.max(since, Math.min(cursor.syncPoint(), settled))
-                    : Math.max(since, Math.min(newest, settled));
+                    : Math.max(since, settled);
             changed.sort(Comparator.comparing(IndexEntry::conversationId));
             SyncPage page = new SyncPage(budgetBytes);
             return fill(who, changed, 0, since, limit, page).thenApply(done -> {

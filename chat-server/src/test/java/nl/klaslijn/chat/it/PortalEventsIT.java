@@ -22,6 +22,7 @@ import nl.klaslijn.chat.client.StompFrame;
 import nl.klaslijn.chat.conversations.ConversationKind;
 import nl.klaslijn.chat.conversations.MemberRole;
 import nl.klaslijn.chat.directory.SchoolDirectory;
+import nl.klaslijn.chat.protocol.Views;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.events.Audience;
@@ -172,6 +173,73 @@ class PortalEventsIT {
         }
     }
 
+    @Test
+    void aClientBackFromADisconnectGetsWhatItMissedInItsSyncOnce() throws Exception {
+        node.clock.advance(Duration.ofSeconds(11));
+        String before;
+        try (StompClient pa = node.connect(parentA)) {
+            before = sync(pa, "0").syncPoint();
+        }
+        PortalEvent forGroup1 = event(node.school, "resume.group", Audience.groups(List.of(group1)));
+        assertThat(post(node.school, forGroup1, event(node.school, "resume.other_group",
+                Audience.groups(List.of(group2))), event(node.school, "resume.guardians",
+                Audience.guardiansOf(List.of(pupilA))), event(node.school, "resume.staff", Audience.staff()))
+                .statusCode()).isEqualTo(200);
+        node.clock.advance(Duration.ofSeconds(11));
+        try (StompClient pa = node.connect(parentA)) {
+            Views.SyncReply back = sync(pa, before);
+            assertThat(back.portalEvents()).extracting(e -> e.get("type").asString())
+                    .containsExactly("resume.group", "resume.guardians");
+            assertThat(PortalEventJson.decode(JSON.writeValueAsBytes(back.portalEvents().get(0)))).isEqualTo(forGroup1);
+            assertThat(back.refetch()).isEmpty();
+            assertThat(sync(pa, back.syncPoint()).portalEvents()).as("the next sync from the new point").isEmpty();
+        }
+    }
+
+    @Test
+    void aClientBackAfterTheRetainedWindowIsToldWhichModulesToFetchAgain() throws Exception {
+        node.clock.advance(Duration.ofSeconds(11));
+        String before;
+        try (StompClient pb = node.connect(parentB)) {
+            before = sync(pb, "0").syncPoint();
+        }
+        assertThat(post(node.school, event(node.school, "news", "news.published", Audience.school()),
+                event(node.school, "calendar", "calendar.changed", Audience.school())).statusCode()).isEqualTo(200);
+        node.clock.advance(Duration.ofDays(8));
+        try (StompClient pb = node.connect(parentB)) {
+            Views.SyncReply back = sync(pb, before);
+            assertThat(back.portalEvents()).isEmpty();
+            assertThat(back.refetch()).containsExactly("calendar", "news");
+        }
+    }
+
+    @Test
+    void moreMissedEventsThanAReplyCarriesBecomeARefetch() throws Exception {
+        node.clock.advance(Duration.ofSeconds(11));
+        String before;
+        try (StompClient pb = node.connect(parentB)) {
+            before = sync(pb, "0").syncPoint();
+        }
+        for (int batch = 0; batch < 3; batch++) {
+            List<PortalEvent> events = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                events.add(event(node.school, "albums", "album.photo_added", Audience.school()));
+            }
+            assertThat(post(node.school, events.toArray(PortalEvent[]::new)).statusCode()).isEqualTo(200);
+        }
+        node.clock.advance(Duration.ofSeconds(11));
+        try (StompClient pb = node.connect(parentB)) {
+            Views.SyncReply back = sync(pb, before);
+            assertThat(back.portalEvents()).isEmpty();
+            assertThat(back.refetch()).containsExactly("albums");
+        }
+    }
+
+    private static Views.SyncReply sync(StompClient client, String since) {
+        return Frames.reply(await(client.request("/app/sync", "{\"since\":\"" + since + "\"}")),
+                Views.SyncReply.class);
+    }
+
     private UUID staff(String name, String role) {
         UUID id = UUID.randomUUID();
         await(node.server.directory().put(new SchoolDirectory.Person(node.school, id, name, role)));
@@ -198,7 +266,11 @@ class PortalEventsIT {
     }
 
     private static PortalEvent event(UUID school, String type, Audience audience) {
-        return new PortalEvent(UUID.randomUUID(), type, 1, school, audience, "test",
+        return event(school, "test", type, audience);
+    }
+
+    private static PortalEvent event(UUID school, String module, String type, Audience audience) {
+        return new PortalEvent(UUID.randomUUID(), type, 1, school, audience, module,
                 new EntityRef("item", UUID.randomUUID().toString(), 1), Instant.parse("2026-12-04T18:00:00Z"),
                 Map.of("title", "Schoolreisje"));
     }
