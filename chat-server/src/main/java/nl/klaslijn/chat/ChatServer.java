@@ -85,7 +85,7 @@ public final class ChatServer implements AutoCloseable {
         Receipts receipts = new Receipts(session, inbox, preferences, hub.publisher());
         ConversationAccess access = new ConversationAccess(conversations, preferences);
         PortalEvents portalEvents = new PortalEvents(session, PortalEvents.DEFAULT_WINDOW, ids, lease,
-                hub.publisher(), directory, conversations, clock);
+                hub.publisher(), directory, conversations, clock, settings.nodes().maxClockSkew());
         hub.register(portalEvents.handler(sessions));
         ChatNode node = new ChatNode(sessions, new CoreServices(access, conversations, messages, inbox, receipts,
                 preferences, presence, hub.publisher(), portalEvents.catchUps()), hub.routes(),

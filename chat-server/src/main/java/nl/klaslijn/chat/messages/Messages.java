@@ -47,7 +47,7 @@ public final class Messages {
         this.fanout = fanout;
         this.clock = clock;
         this.lease = lease;
-        this.deadline = new WriteDeadline(clock, IN_FLIGHT_WINDOW.minus(maxClockSkew.multipliedBy(2)));
+        this.deadline = WriteDeadline.forSkew(clock, maxClockSkew);
     }
 
     /** An id and the monotonic time it was minted at. */

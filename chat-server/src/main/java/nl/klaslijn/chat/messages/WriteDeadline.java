@@ -11,13 +11,18 @@ import nl.klaslijn.common.ids.SnowflakeIds;
  * it). A write in time is visible to every reader whose sync point could pass its id (ARCHITECTURE.md,
  * "Why no catch-up skips a message").
  */
-final class WriteDeadline {
+public final class WriteDeadline {
 
     /** Marks an id this attempt did not mint (a retry's): only the wall clock check applies. */
-    static final long NOT_MINTED_HERE = Long.MIN_VALUE;
+    public static final long NOT_MINTED_HERE = Long.MIN_VALUE;
 
     private final Clock clock;
     private final long budgetMillis;
+
+    /** The deadline every write that a sync point may pass must meet: {@link Messages#IN_FLIGHT_WINDOW} less twice the skew. */
+    public static WriteDeadline forSkew(Clock clock, Duration maxClockSkew) {
+        return new WriteDeadline(clock, Messages.IN_FLIGHT_WINDOW.minus(maxClockSkew.multipliedBy(2)));
+    }
 
     WriteDeadline(Clock clock, Duration budget) {
         if (budget.isNegative() || budget.isZero()) {
@@ -27,7 +32,8 @@ final class WriteDeadline {
         this.budgetMillis = budget.toMillis();
     }
 
-    boolean met(long id, long mintedAtNanos) {
+    /** True when a write of {@code id} (minted at {@code mintedAtNanos}, or {@link #NOT_MINTED_HERE}) finishing now is in time. */
+    public boolean met(long id, long mintedAtNanos) {
         boolean wall = clock.millis() <= SnowflakeIds.timeOf(id).toEpochMilli() + budgetMillis;
         boolean monotonic = mintedAtNanos == NOT_MINTED_HERE
                 || System.nanoTime() - mintedAtNanos <= budgetMillis * 1_000_000L;

@@ -43,7 +43,7 @@ final class PortalEventStore {
         this.ttlSeconds = Math.toIntExact(window.toSeconds());
         claim = session.prepare("INSERT INTO portal_event_claims (school_id, event_id, snowflake) VALUES (?, ?, ?)"
                 + " IF NOT EXISTS USING TTL ?");
-        finish = session.prepare("UPDATE portal_event_claims USING TTL ? SET done = true"
+        finish = session.prepare("UPDATE portal_event_claims USING TTL ? SET done = true, snowflake = ?"
                 + " WHERE school_id = ? AND event_id = ? IF snowflake = ? AND done = null");
         log = Statements.idempotent(session, "INSERT INTO portal_event_log (school_id, day, snowflake, event)"
                 + " VALUES (?, ?, ?, ?) USING TTL ?");
@@ -80,9 +80,14 @@ final class PortalEventStore {
                 .thenApply(rs -> null);
     }
 
-    /** Marks the claim done; true for exactly one attempt (the one that then publishes). */
-    CompletionStage<Boolean> finish(UUID school, UUID eventId, long snowflake) {
-        return session.executeAsync(finish.bind(ttlSeconds, school, eventId, snowflake)).thenApply(rs -> rs.wasApplied());
+    /**
+     * Marks the claim of {@code claimed} done under {@code stored}, the id the event was logged under in time (the
+     * claimed one, or a fresh one when that write was late); true for exactly one attempt (the one that then
+     * publishes).
+     */
+    CompletionStage<Boolean> finish(UUID school, UUID eventId, long claimed, long stored) {
+        return session.executeAsync(finish.bind(ttlSeconds, stored, school, eventId, claimed))
+                .thenApply(rs -> rs.wasApplied());
     }
 
     /** Up to {@code limit} logged events with ids in (since, upTo], oldest first, day partition by day. */

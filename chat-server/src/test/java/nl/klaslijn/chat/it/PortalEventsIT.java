@@ -46,7 +46,7 @@ class PortalEventsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static TestNode node;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PortalEventPosts posts = new PortalEventPosts(node);
 
     private UUID teacher;
     private UUID admin;
@@ -270,9 +270,7 @@ class PortalEventsIT {
     }
 
     private static PortalEvent event(UUID school, String module, String type, Audience audience) {
-        return new PortalEvent(UUID.randomUUID(), type, 1, school, audience, module,
-                new EntityRef("item", UUID.randomUUID().toString(), 1), Instant.parse("2026-12-04T18:00:00Z"),
-                Map.of("title", "Schoolreisje"));
+        return PortalEventPosts.event(school, module, type, audience);
     }
 
     /** The portal event types the client receives before the first {@code test.end}. */
@@ -302,15 +300,11 @@ class PortalEventsIT {
     }
 
     private HttpResponse<String> post(UUID school, PortalEvent... events) throws Exception {
-        String list = java.util.Arrays.stream(events).map(PortalEventJson::encodeToString)
-                .collect(Collectors.joining(","));
-        return postRaw(school, "{\"events\":[" + list + "]}");
+        return posts.post(school, events);
     }
 
     private HttpResponse<String> postRaw(UUID school, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + school + "/events"))
-                .header("Authorization", "Bearer " + serviceToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return posts.postRaw(school, body);
     }
 
     private HttpResponse<String> putGuardians(UUID pupil, List<UUID> guardians) throws Exception {
@@ -319,18 +313,8 @@ class PortalEventsIT {
     }
 
     private HttpResponse<String> putGuardiansRaw(UUID pupil, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/internal/v1/schools/" + node.school + "/pupils/" + pupil
-                        + "/guardians")).header("Authorization", "Bearer " + serviceToken())
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return posts.http().send(posts.internal("/internal/v1/schools/" + node.school + "/pupils/" + pupil
+                + "/guardians").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String serviceToken() {
-        return node.signer.issue(UUID.randomUUID(), UUID.randomUUID(), EnumSet.of(Role.SERVICE),
-                TokenAudience.INTERNAL, Duration.ofMinutes(5));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + node.server.internalPort() + path);
     }
 }
