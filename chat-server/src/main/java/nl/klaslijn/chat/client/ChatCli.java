@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
@@ -149,13 +150,16 @@ public final class ChatCli {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
+    /** How long the command-line client waits for any one answer from a server. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+
     static <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);
+            return stage.toCompletableFuture().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the chat server did not answer within 15 s");
+            throw new IllegalStateException("the chat server did not answer within " + ANSWER_WITHIN.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

@@ -1,12 +1,13 @@
 package nl.klaslijn.chat.client;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +29,18 @@ final class ChatConnection implements AutoCloseable {
         this.people = people;
     }
 
+    /** Connected and subscribed to /user/replies within {@link ChatCli#ANSWER_WITHIN}, or a sentence saying why not. */
     static StompClient connect(URI url, String chatToken) {
-        StompClient client = StompClient.connect(url, chatToken, Duration.ofSeconds(10));
+        StompClient client;
+        try {
+            client = StompClient.connect(url, chatToken, ChatCli.ANSWER_WITHIN);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new IllegalStateException("the chat server at " + url + " did not answer within "
+                        + ChatCli.ANSWER_WITHIN.toSeconds() + " s");
+            }
+            throw e;
+        }
         try {
             ChatCli.await(client.subscribe("/user/replies"));
         } catch (RuntimeException e) {

@@ -30,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "klaslijn.crypto.medical-key=" + PortalIT.MEDICAL_KEY,
         "klaslijn.limits.attempts-per-minute=100000",
         "klaslijn.limits.burst=100000",
+        // These tests share two cores with Cassandra and the build: a request waits for a password-hashing permit
+        // instead of answering 503 server-busy (LoginProtectionIT tests server-busy with settings of its own).
+        "klaslijn.logins.hashing-wait=30s",
         // Off here: these tests have no chat server (ChatSyncIT switches it on against a real one).
         "klaslijn.chat.sync.enabled=false",
         // Likewise the event relay (events stay in the outbox); PortalEventRelayIT switches it on against a stand-in.
