@@ -48,7 +48,7 @@ import nl.klaslijn.common.auth.Role;
 public final class BenchSetup {
 
     /** The dev profile's development signing key (application-dev.yml of both services); refused outside it. */
-    static final String DEVELOPMENT_KEY = """
+    public static final String DEVELOPMENT_KEY = """
             -----BEGIN PRIVATE KEY-----
             MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgXMBclcRuXsVlbWlx
             Xjj6LHs4TOPrciCiG+jhs/mQ8TWhRANCAAR3zeNAvmsdBXt5W6duyLsn3KAcn9Ly
@@ -65,7 +65,7 @@ public final class BenchSetup {
     private final Semaphore inFlight;
     private final UUID school = UUID.randomUUID();
 
-    BenchSetup(String baseUrl, String key, Duration tokenLifetime, int parallel) {
+    public BenchSetup(String baseUrl, String key, Duration tokenLifetime, int parallel) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokens = new TokenSigner(SigningKey.parse(key), Clock.systemUTC(), tokenLifetime);
         this.tokenLifetime = tokenLifetime;
@@ -169,6 +169,33 @@ public final class BenchSetup {
             lines.add(user + "," + token(user));
         }
         return lines;
+    }
+
+    /** {@code count} parents of this setup's school in the chat's directory (so a school-wide audience holds them). */
+    public List<UUID> parents(int count) {
+        List<UUID> users = new ArrayList<>(count);
+        List<CompletableFuture<?>> calls = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID user = UUID.randomUUID();
+            users.add(user);
+            calls.add(putPerson(user, "Ouder " + i));
+        }
+        join(calls);
+        return users;
+    }
+
+    public UUID school() {
+        return school;
+    }
+
+    /** A SERVICE token for the internal API. */
+    public String serviceToken() {
+        return serviceToken;
+    }
+
+    /** A chat token of a parent of this school. */
+    public String chatToken(UUID user) {
+        return token(user);
     }
 
     private String token(UUID user) {

@@ -67,7 +67,18 @@ final class Cli {
             }
             PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-            status = CompletableFuture.supplyAsync(() -> ChatCli.run(args, stdin, o, e, environment));
+            // On a thread of its own, as a process's main thread: on the common pool (one worker on two cores) a
+            // blocked command starves the JDK WebSocket's handshake of another command running at the same time.
+            status = new CompletableFuture<>();
+            Thread main = new Thread(() -> {
+                try {
+                    status.complete(ChatCli.run(args, stdin, o, e, environment));
+                } catch (Throwable t) {
+                    status.completeExceptionally(t);
+                }
+            }, "klaslijn-chat " + String.join(" ", args));
+            main.setDaemon(true);
+            main.start();
         }
 
         /** Types a line, as a person at the terminal would. */

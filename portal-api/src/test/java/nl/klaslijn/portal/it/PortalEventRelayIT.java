@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * portal-api's side of the event road, end to end in this JVM: a change made through the HTTP API is recorded in the
  * outbox, the relay delivers it to the chat's events endpoint (here {@link StandInChat}, a stand-in for the chat
- * server's internal API on a real port, while chat-server's side is built in parallel) and enqueues its notification
+ * server's internal API on a real port, so refusals and outages can be staged; PortalRoadIT runs the road against the
+ * real chat node) and enqueues its notification
  * job on the real redis-server ({@link TestRedis}); the chat sync pushes each pupil's guardians. Real Cassandra.
  */
 class PortalEventRelayIT extends PortalIT {
