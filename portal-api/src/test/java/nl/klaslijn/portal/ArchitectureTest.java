@@ -2,6 +2,10 @@ package nl.klaslijn.portal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,7 +26,7 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotDependOnAnyWebLayer() {
-        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..access",
+        noClasses().that().resideInAnyPackage("..schools", "..people", "..onboarding", "..accounts", "..request",
                         "..privacy", "..directory", "..medical", "..audit", "..personaldata",
                         "..modules", "..imports", "..welcome", "..chatsync")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..")
@@ -48,6 +52,24 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..portal.schools", "..portal.people")
                 .should().dependOnClassesThat().resideInAnyPackage("..portal.accounts..", "..portal.onboarding..",
                         "..portal.imports..", "..portal.modules..", "..portal.welcome..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The features form layers, never a circle (the order is in ARCHITECTURE.md, "portal-api packages"): a change to
+     * one feature can only affect the features above it.
+     */
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("nl.klaslijn.portal.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Caller, Membership, the API errors, the shared settings and crypto import no feature: they are the leaves. */
+    @Test
+    void theSharedLeavesImportNoFeature() {
+        String[] leaves = {"nl.klaslijn.portal.request..", "nl.klaslijn.portal.config..", "nl.klaslijn.portal.crypto.."};
+        noClasses().that().resideInAnyPackage(leaves)
+                .should().dependOnClassesThat(resideInAPackage("nl.klaslijn.portal..").and(not(resideInAnyPackage(leaves))))
                 .check(CLASSES);
     }
 

@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import nl.klaslijn.portal.app.LoginProperties;
-import nl.klaslijn.portal.http.TooManyAttemptsException;
+import nl.klaslijn.portal.request.TooManyAttemptsException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,8 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import nl.klaslijn.portal.app.LoginProperties;
-import nl.klaslijn.portal.http.ServerBusyException;
+import nl.klaslijn.portal.request.ServerBusyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 

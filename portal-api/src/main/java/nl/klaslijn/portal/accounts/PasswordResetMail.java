@@ -1,7 +1,7 @@
 package nl.klaslijn.portal.accounts;
 
 import java.time.Duration;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.app;
 
+import nl.klaslijn.portal.config.PortalProperties;
 import nl.klaslijn.devstack.cassandra.CassandraNode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

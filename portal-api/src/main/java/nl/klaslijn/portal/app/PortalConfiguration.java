@@ -1,5 +1,8 @@
 package nl.klaslijn.portal.app;
 
+import nl.klaslijn.portal.accounts.LoginProperties;
+import nl.klaslijn.portal.config.PortalProperties;
+import nl.klaslijn.portal.crypto.CryptoProperties;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Clock;
 import nl.klaslijn.common.auth.TokenSigner;

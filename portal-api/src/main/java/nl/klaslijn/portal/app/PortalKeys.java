@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.app;
 
+import nl.klaslijn.portal.crypto.CryptoProperties;
 import java.time.Duration;
 import java.util.Map;
 import nl.klaslijn.common.auth.KeySettings;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 

@@ -22,7 +22,7 @@ import java.util.UUID;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.auth.Role;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import nl.klaslijn.portal.modules.Module;
 import nl.klaslijn.portal.modules.Modules;
 import nl.klaslijn.portal.people.People;

@@ -13,7 +13,7 @@ import nl.klaslijn.portal.people.Guardian;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
 import nl.klaslijn.portal.people.Staff;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.schools.Group;
 import nl.klaslijn.portal.schools.School;
 import nl.klaslijn.portal.schools.Schools;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.portal.access.Caller;
+import nl.klaslijn.portal.request.Caller;
 import nl.klaslijn.portal.directory.GroupInfo.Classmate;
 import nl.klaslijn.portal.directory.GroupInfo.GuardianEntry;
 import nl.klaslijn.portal.people.Child;

@@ -3,7 +3,7 @@ package nl.klaslijn.portal.directory;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.privacy.ContactDetails;
 import org.jspecify.annotations.Nullable;
 

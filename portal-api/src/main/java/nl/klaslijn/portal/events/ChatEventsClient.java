@@ -12,7 +12,7 @@ import java.util.UUID;
 import nl.klaslijn.common.auth.Role;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenSigner;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 
 /**
  * The chat server's {@code POST /internal/v1/schools/{school}/events} (docs/protocol.md, section 7) as the relay

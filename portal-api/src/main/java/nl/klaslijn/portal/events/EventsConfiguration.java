@@ -6,7 +6,7 @@ import nl.klaslijn.common.auth.TokenSigner;
 import nl.klaslijn.common.cassandra.CassandraSettings;
 import nl.klaslijn.common.cassandra.SchemaMigrator;
 import nl.klaslijn.common.jobs.JobQueue;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

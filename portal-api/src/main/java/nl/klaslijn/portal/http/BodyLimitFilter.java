@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.http;
 
+import nl.klaslijn.portal.request.ApiException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

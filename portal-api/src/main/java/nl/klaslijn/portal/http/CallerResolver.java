@@ -1,11 +1,12 @@
 package nl.klaslijn.portal.http;
 
+import nl.klaslijn.portal.request.ApiException;
 import java.util.Locale;
 import nl.klaslijn.common.auth.AccessToken;
 import nl.klaslijn.common.auth.TokenAudience;
 import nl.klaslijn.common.auth.TokenVerifier;
 import nl.klaslijn.common.auth.InvalidTokenException;
-import nl.klaslijn.portal.access.Caller;
+import nl.klaslijn.portal.request.Caller;
 import nl.klaslijn.portal.people.People;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;

@@ -1,9 +1,10 @@
 package nl.klaslijn.portal.http;
 
+import nl.klaslijn.portal.request.AttemptLimiter;
 import java.time.Clock;
 import java.util.List;
 import nl.klaslijn.common.auth.TokenVerifier;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import nl.klaslijn.portal.people.People;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

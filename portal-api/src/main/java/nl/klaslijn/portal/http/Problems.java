@@ -1,5 +1,8 @@
 package nl.klaslijn.portal.http;
 
+import nl.klaslijn.portal.request.ApiException;
+import nl.klaslijn.portal.request.ServerBusyException;
+import nl.klaslijn.portal.request.TooManyAttemptsException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package nl.klaslijn.portal.imports;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.UUID;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import nl.klaslijn.portal.crypto.Hashing;
 import org.springframework.stereotype.Component;
 

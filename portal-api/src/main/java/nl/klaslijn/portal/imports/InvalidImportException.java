@@ -1,7 +1,7 @@
 package nl.klaslijn.portal.imports;
 
 import java.util.List;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

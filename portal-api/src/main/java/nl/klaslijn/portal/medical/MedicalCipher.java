@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import nl.klaslijn.portal.app.CryptoProperties;
+import nl.klaslijn.portal.crypto.CryptoProperties;
 import nl.klaslijn.portal.crypto.FieldCipher;
 import org.springframework.stereotype.Component;
 

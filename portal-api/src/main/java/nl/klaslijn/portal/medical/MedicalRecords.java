@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import nl.klaslijn.portal.audit.AuditAction;
 import nl.klaslijn.portal.audit.AuditLog;
 import nl.klaslijn.portal.crypto.FieldCipher;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,7 @@
 package nl.klaslijn.portal.people;
 
+import nl.klaslijn.portal.request.Membership;
+import nl.klaslijn.portal.request.StaffRole;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package nl.klaslijn.portal.people;
 
+import nl.klaslijn.portal.request.Membership;
+import nl.klaslijn.portal.request.StaffRole;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;

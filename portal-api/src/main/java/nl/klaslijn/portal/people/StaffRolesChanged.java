@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.people;
 
+import nl.klaslijn.portal.request.StaffRole;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

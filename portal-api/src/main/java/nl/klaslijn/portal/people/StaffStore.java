@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.people;
 
+import nl.klaslijn.portal.request.StaffRole;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.klaslijn.portal.accounts.AccountExport;
 import nl.klaslijn.portal.audit.AuditEntry;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.privacy.GuardianProfile;
 import nl.klaslijn.portal.privacy.StaffProfile;
 import org.jspecify.annotations.Nullable;

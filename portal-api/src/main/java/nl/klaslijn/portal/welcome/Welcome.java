@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.klaslijn.portal.people.Child;
-import nl.klaslijn.portal.people.Membership;
+import nl.klaslijn.portal.request.Membership;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.welcome.WelcomeView.ChildState;
 import nl.klaslijn.portal.welcome.WelcomeView.Item;

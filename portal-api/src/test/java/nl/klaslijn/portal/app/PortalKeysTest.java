@@ -1,5 +1,6 @@
 package nl.klaslijn.portal.app;
 
+import nl.klaslijn.portal.crypto.CryptoProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

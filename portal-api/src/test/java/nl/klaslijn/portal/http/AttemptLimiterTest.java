@@ -1,5 +1,7 @@
 package nl.klaslijn.portal.http;
 
+import nl.klaslijn.portal.request.AttemptLimiter;
+import nl.klaslijn.portal.request.TooManyAttemptsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import nl.klaslijn.portal.app.PortalProperties;
+import nl.klaslijn.portal.config.PortalProperties;
 import nl.klaslijn.portal.crypto.Hashing;
 import nl.klaslijn.portal.crypto.RandomTokens;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package nl.klaslijn.portal.audit.web;
 
 import java.util.UUID;
-import nl.klaslijn.portal.access.AuditAccess;
-import nl.klaslijn.portal.access.Caller;
+import nl.klaslijn.portal.audit.AuditAccess;
+import nl.klaslijn.portal.request.Caller;
 import nl.klaslijn.portal.audit.AuditLog;
 import nl.klaslijn.portal.audit.AuditPage;
 import nl.klaslijn.portal.schools.School;

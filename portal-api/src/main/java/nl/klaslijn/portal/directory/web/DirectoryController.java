@@ -2,9 +2,9 @@ package nl.klaslijn.portal.directory.web;
 
 import java.util.List;
 import java.util.UUID;
-import nl.klaslijn.portal.access.Caller;
-import nl.klaslijn.portal.access.GroupAccess;
-import nl.klaslijn.portal.access.SchoolAccess;
+import nl.klaslijn.portal.request.Caller;
+import nl.klaslijn.portal.people.GroupAccess;
+import nl.klaslijn.portal.schools.SchoolAccess;
 import nl.klaslijn.portal.directory.Directory;
 import nl.klaslijn.portal.directory.GroupInfo;
 import nl.klaslijn.portal.directory.StaffEntry;

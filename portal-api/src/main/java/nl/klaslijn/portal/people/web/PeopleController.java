@@ -3,17 +3,15 @@ package nl.klaslijn.portal.people.web;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-import nl.klaslijn.portal.access.Caller;
-import nl.klaslijn.portal.access.PupilAccess;
-import nl.klaslijn.portal.access.SchoolAccess;
-import nl.klaslijn.portal.http.ApiException;
-import nl.klaslijn.portal.onboarding.Onboarding;
+import nl.klaslijn.portal.request.Caller;
+import nl.klaslijn.portal.people.PupilAccess;
+import nl.klaslijn.portal.schools.SchoolAccess;
+import nl.klaslijn.portal.request.ApiException;
 import nl.klaslijn.portal.people.Guardian;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
 import nl.klaslijn.portal.people.Staff;
-import nl.klaslijn.portal.people.StaffRole;
-import nl.klaslijn.portal.people.web.PeopleViews.CreatedStaff;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.people.web.PeopleViews.GuardianView;
 import nl.klaslijn.portal.people.web.PeopleViews.PupilView;
 import nl.klaslijn.portal.people.web.PeopleViews.StaffView;
@@ -36,26 +34,15 @@ class PeopleController {
 
     private final People people;
     private final Schools schools;
-    private final Onboarding onboarding;
     private final SchoolAccess schoolAccess;
     private final PupilAccess pupilAccess;
 
-    PeopleController(People people, Schools schools, Onboarding onboarding, SchoolAccess schoolAccess,
+    PeopleController(People people, Schools schools, SchoolAccess schoolAccess,
             PupilAccess pupilAccess) {
         this.people = people;
         this.schools = schools;
-        this.onboarding = onboarding;
         this.schoolAccess = schoolAccess;
         this.pupilAccess = pupilAccess;
-    }
-
-    /** A staff member and their registration token (shown once). */
-    @PostMapping("/staff")
-    @ResponseStatus(HttpStatus.CREATED)
-    CreatedStaff createStaff(Caller caller, @PathVariable UUID schoolId, @Valid @RequestBody PeopleRequests.CreateStaff body) {
-        schoolAccess.manage(caller, schoolId);
-        Staff staff = people.createStaff(schoolId, body.name(), body.email(), body.roles());
-        return new CreatedStaff(staff.staffId(), staff.name(), staff.roles(), onboarding.issueForStaff(staff));
     }
 
     /**

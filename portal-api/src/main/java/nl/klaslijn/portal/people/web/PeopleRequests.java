@@ -7,15 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 
 /** Request bodies of the people endpoints. */
 final class PeopleRequests {
 
     private PeopleRequests() {}
-
-    record CreateStaff(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
-            @NotEmpty @Size(max = 3) Set<@NotNull StaffRole> roles) {}
 
     /** The staff member's roles from now on; at least one (remove them to take all). */
     record SetStaffRoles(@NotEmpty @Size(max = 3) Set<@NotNull StaffRole> roles) {}

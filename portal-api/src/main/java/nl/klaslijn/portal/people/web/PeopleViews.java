@@ -3,7 +3,7 @@ package nl.klaslijn.portal.people.web;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 
 /** Response bodies of the people endpoints. */
 final class PeopleViews {
@@ -11,8 +11,6 @@ final class PeopleViews {
     private PeopleViews() {}
 
     record StaffView(UUID staffId, String name, Set<StaffRole> roles) {}
-
-    record CreatedStaff(UUID staffId, String name, Set<StaffRole> roles, String registrationToken) {}
 
     record PupilView(UUID pupilId, String firstName, String lastName, UUID groupId, List<GuardianView> guardians) {}
 

@@ -1,10 +1,10 @@
 package nl.klaslijn.portal.personaldata.web;
 
 import java.util.UUID;
-import nl.klaslijn.portal.access.Caller;
-import nl.klaslijn.portal.access.PupilAccess;
+import nl.klaslijn.portal.request.Caller;
+import nl.klaslijn.portal.people.PupilAccess;
 import nl.klaslijn.portal.people.Pupil;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.personaldata.DataExport;
 import nl.klaslijn.portal.personaldata.PersonalData;
 import org.springframework.http.HttpStatus;

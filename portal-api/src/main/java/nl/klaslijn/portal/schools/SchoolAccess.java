@@ -1,9 +1,8 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.schools;
 
+import nl.klaslijn.portal.request.Caller;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
-import nl.klaslijn.portal.schools.School;
-import nl.klaslijn.portal.schools.Schools;
+import nl.klaslijn.portal.request.ApiException;
 import org.springframework.stereotype.Component;
 
 /** The gate for a school. Someone who is nobody at the school gets the same 404 as for a school that does not exist. */

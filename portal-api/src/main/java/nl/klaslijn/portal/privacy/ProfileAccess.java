@@ -1,7 +1,8 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.privacy;
 
+import nl.klaslijn.portal.request.Caller;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import org.springframework.stereotype.Component;
 
 /**

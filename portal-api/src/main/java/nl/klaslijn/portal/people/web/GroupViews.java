@@ -1,16 +1,16 @@
-package nl.klaslijn.portal.schools.web;
+package nl.klaslijn.portal.people.web;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** Response bodies of the school endpoints. */
-final class SchoolViews {
+/** Request and response bodies of the group endpoints. */
+final class GroupViews {
 
-    private SchoolViews() {}
+    private GroupViews() {}
 
-    record SchoolView(UUID schoolId, String name) {}
-
-    record CreatedSchool(UUID schoolId, String name, UUID administratorStaffId, String administratorRegistrationToken) {}
+    record CreateGroup(@NotBlank @Size(max = 60) String name) {}
 
     record GroupSummary(UUID groupId, String name) {}
 

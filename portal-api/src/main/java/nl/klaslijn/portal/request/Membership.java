@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.people;
+package nl.klaslijn.portal.request;
 
 import java.util.EnumSet;
 import java.util.Set;

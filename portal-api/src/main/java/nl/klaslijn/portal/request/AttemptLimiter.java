@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.http;
+package nl.klaslijn.portal.request;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,9 +1,8 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.modules;
 
+import nl.klaslijn.portal.request.Caller;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
-import nl.klaslijn.portal.modules.Module;
-import nl.klaslijn.portal.modules.Modules;
+import nl.klaslijn.portal.request.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.app;
+package nl.klaslijn.portal.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public record PortalProperties(Auth auth, Onboarding onboarding, PasswordReset p
      * Credentials and tokens.
      *
      * @param tokenSigningKey EC P-256 private key (PEM or JWK) access tokens are signed with (ES256); the chat server
-     *     holds its public key ({@code klaslijn.chat.token-verification-keys}). Checked by {@link PortalKeys}
+     *     holds its public key ({@code klaslijn.chat.token-verification-keys}). Checked by {@code app.PortalKeys}
      * @param lookupKey base64 HMAC key for the e-mail lookup hash (32 random bytes); never change it once accounts exist
      */
     public record Auth(String tokenSigningKey, String lookupKey, Duration accessTokenLifetime,

@@ -1,7 +1,9 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.audit;
 
+import nl.klaslijn.portal.request.Caller;
+import nl.klaslijn.portal.schools.SchoolAccess;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import nl.klaslijn.portal.schools.School;
 import org.springframework.stereotype.Component;
 

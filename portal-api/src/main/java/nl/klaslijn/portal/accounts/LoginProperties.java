@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.app;
+package nl.klaslijn.portal.accounts;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.app;
+package nl.klaslijn.portal.crypto;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

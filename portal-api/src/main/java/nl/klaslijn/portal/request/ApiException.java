@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.http;
+package nl.klaslijn.portal.request;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;

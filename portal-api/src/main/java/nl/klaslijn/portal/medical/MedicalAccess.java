@@ -1,10 +1,12 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.medical;
 
+import nl.klaslijn.portal.people.PupilAccess;
+import nl.klaslijn.portal.request.Caller;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
+import nl.klaslijn.portal.request.ApiException;
 import nl.klaslijn.portal.people.People;
 import nl.klaslijn.portal.people.Pupil;
-import nl.klaslijn.portal.people.StaffRole;
+import nl.klaslijn.portal.request.StaffRole;
 import nl.klaslijn.portal.schools.Schools;
 import org.springframework.stereotype.Component;
 

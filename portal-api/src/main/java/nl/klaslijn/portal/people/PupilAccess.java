@@ -1,9 +1,8 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.people;
 
+import nl.klaslijn.portal.request.Caller;
 import java.util.UUID;
-import nl.klaslijn.portal.http.ApiException;
-import nl.klaslijn.portal.people.People;
-import nl.klaslijn.portal.people.Pupil;
+import nl.klaslijn.portal.request.ApiException;
 import nl.klaslijn.portal.schools.Schools;
 import org.springframework.stereotype.Component;
 

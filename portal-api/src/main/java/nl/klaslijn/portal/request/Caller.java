@@ -1,11 +1,9 @@
-package nl.klaslijn.portal.access;
+package nl.klaslijn.portal.request;
 
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.klaslijn.common.auth.Role;
-import nl.klaslijn.portal.people.Membership;
-import nl.klaslijn.portal.people.StaffRole;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package nl.klaslijn.portal.http;
+package nl.klaslijn.portal.request;
 
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
